@@ -1,0 +1,15 @@
+/** The tool catalogue: every tool the product offers, in one registry shared by all surfaces. */
+import { defineConfirmAction } from './actions/confirm-action.ts';
+import type { AnyTool } from './define.ts';
+import { whoOwesMe } from './receivables/who-owes-me.ts';
+import { customerProfileTool } from './records/customer-profile.ts';
+import { findRecords } from './records/find-records.ts';
+import { recordPaymentTool } from './records/record-payment.ts';
+import { createRegistry, type ToolRegistry } from './registry.ts';
+
+export const domainTools: readonly AnyTool[] = [whoOwesMe, findRecords, customerProfileTool, recordPaymentTool];
+
+export function createToolRegistry(): ToolRegistry {
+  const registry: ToolRegistry = createRegistry([...domainTools, defineConfirmAction(() => registry)]);
+  return registry;
+}

@@ -4,7 +4,9 @@ function encodeValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
-    const inner = value.map((item) => `"${String(item).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',');
+    const inner = value
+      .map((item) => `"${String(item).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)
+      .join(',');
     return escapeCopy(`{${inner}}`);
   }
   if (typeof value === 'object') return escapeCopy(JSON.stringify(value));

@@ -18,7 +18,11 @@ export interface Database {
    * Inserts many rows fast (COPY where the driver can stream it). Values are written as given; the
    * caller lists the columns in the order of each row.
    */
-  copyRows(table: string, columns: readonly string[], rows: AsyncIterable<readonly unknown[][]> | readonly unknown[][][]): Promise<number>;
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    rows: AsyncIterable<readonly unknown[][]> | readonly unknown[][][],
+  ): Promise<number>;
   /** Whether pgvector is installed in this database. */
   hasVector(): Promise<boolean>;
   close(): Promise<void>;
@@ -35,7 +39,8 @@ export function resultRows<T>(result: unknown): T[] {
 export function toInt(value: unknown): number {
   if (value === null || value === undefined) return 0;
   const number = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(number)) throw new Error(`Expected an integer from the database, got ${String(value)}`);
+  if (!Number.isSafeInteger(number))
+    throw new Error(`Expected an integer from the database, got ${String(value)}`);
   return number;
 }
 

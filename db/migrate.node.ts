@@ -1,7 +1,7 @@
 /** Applies the committed migrations, the same files in the same way, to PGlite and Postgres. */
 import { fileURLToPath } from 'node:url';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Database } from './database.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -18,7 +18,9 @@ export async function migrate(database: Database): Promise<{ applied: number }> 
       sql`create table if not exists kiungo_migrations (hash text primary key, created_at bigint not null, applied_at timestamptz not null default now())`,
     );
     const done = new Set(
-      (await database.rows<{ hash: string }>(sql`select hash from kiungo_migrations`, tx)).map((row) => row.hash),
+      (await database.rows<{ hash: string }>(sql`select hash from kiungo_migrations`, tx)).map(
+        (row) => row.hash,
+      ),
     );
     let applied = 0;
     for (const migration of migrations) {

@@ -12,7 +12,9 @@ export interface OpenDatabaseOptions {
 }
 
 export async function createDb(options: OpenDatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const database = options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : await openPglite(options.dataDir);
   if (options.migrate !== false) await migrate(database);
   return database;
 }

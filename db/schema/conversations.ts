@@ -1,7 +1,7 @@
 /** Conversations, their messages, and write actions waiting for a member's confirmation. */
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { members } from './tenancy.ts';
 import { createdAt, id, tenantId, updatedAt } from './columns.ts';
+import { members } from './tenancy.ts';
 
 export const conversations = pgTable(
   'conversations',

@@ -1,7 +1,7 @@
 /** API keys (stored hashed), the audit log, and merge history. */
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { members } from './tenancy.ts';
 import { createdAt, id, tenantId } from './columns.ts';
+import { members } from './tenancy.ts';
 
 export const apiKeys = pgTable(
   'api_keys',
@@ -21,7 +21,10 @@ export const apiKeys = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex('api_keys_prefix_uq').on(table.prefix), index('api_keys_tenant_idx').on(table.tenantId)],
+  (table) => [
+    uniqueIndex('api_keys_prefix_uq').on(table.prefix),
+    index('api_keys_tenant_idx').on(table.tenantId),
+  ],
 );
 
 export const auditLog = pgTable(

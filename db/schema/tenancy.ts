@@ -53,4 +53,3 @@ export const identities = pgTable(
     index('identities_member_idx').on(table.memberId),
   ],
 );
-

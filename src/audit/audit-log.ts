@@ -4,7 +4,14 @@ import { auditLog } from '../../db/schema/index.ts';
 import type { TenantContext } from '../core/context.ts';
 import { redact } from '../core/logger.ts';
 
-export type AuditOutcome = 'pending' | 'confirmed' | 'cancelled' | 'succeeded' | 'failed' | 'denied' | 'expired';
+export type AuditOutcome =
+  | 'pending'
+  | 'confirmed'
+  | 'cancelled'
+  | 'succeeded'
+  | 'failed'
+  | 'denied'
+  | 'expired';
 
 export async function writeAudit(
   executor: Orm,

@@ -4,7 +4,8 @@ import type { Logger } from './context.ts';
 const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 export type LogLevel = keyof typeof levels;
 
-const secretKey = /secret|token|password|passphrase|authorization|api[_-]?key|credential|master[_-]?key|cookie/i;
+const secretKey =
+  /secret|token|password|passphrase|authorization|api[_-]?key|credential|master[_-]?key|cookie/i;
 
 /** Returns a deep copy with every value under a secret-looking key replaced by "[redacted]". */
 export function redact(value: unknown, depth = 0): unknown {
@@ -24,7 +25,14 @@ export function createLogger(
   const threshold = levels[level];
   const emit = (name: Exclude<LogLevel, 'silent'>, message: string, data?: Record<string, unknown>) => {
     if (levels[name] < threshold) return;
-    write(JSON.stringify({ level: name, time: new Date().toISOString(), message, ...(redact(data ?? {}) as object) }));
+    write(
+      JSON.stringify({
+        level: name,
+        time: new Date().toISOString(),
+        message,
+        ...(redact(data ?? {}) as object),
+      }),
+    );
   };
   return {
     debug: (message, data) => emit('debug', message, data),

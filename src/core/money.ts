@@ -102,11 +102,15 @@ export function formatMoney(minor: number, currency: string): string {
   const scale = 10n ** BigInt(digits);
   const whole = (abs / scale).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const fractionValue = abs % scale;
-  const fraction = digits > 0 && fractionValue !== 0n ? `.${fractionValue.toString().padStart(digits, '0')}` : '';
+  const fraction =
+    digits > 0 && fractionValue !== 0n ? `.${fractionValue.toString().padStart(digits, '0')}` : '';
   return `${negative ? '-' : ''}${symbols[code] ?? code} ${whole}${fraction}`;
 }
 
 /** A money value as tools return it: exact minor units, a decimal string and the display text. */
-export function moneyView(minor: number, currency: string): { amount: string; minor: number; currency: string; display: string } {
+export function moneyView(
+  minor: number,
+  currency: string,
+): { amount: string; minor: number; currency: string; display: string } {
   return { amount: toDecimalString(minor, currency), minor, currency, display: formatMoney(minor, currency) };
 }

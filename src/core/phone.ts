@@ -8,7 +8,7 @@ export function toE164(text: string | null | undefined, defaultRegion: string): 
   if (cleaned === '') return null;
   let parsed = parsePhoneNumberFromString(cleaned, defaultRegion as CountryCode);
   // "255712345678" written without the plus: try it as an international number too.
-  if ((!parsed || !parsed.isValid()) && /^\d{10,15}$/.test(cleaned.replace(/\D/g, ''))) {
+  if (!parsed?.isValid() && /^\d{10,15}$/.test(cleaned.replace(/\D/g, ''))) {
     parsed = parsePhoneNumberFromString(`+${cleaned.replace(/\D/g, '')}`);
   }
   return parsed?.isValid() ? parsed.number : null;

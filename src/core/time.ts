@@ -2,7 +2,12 @@
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .formatToParts(instant)
     .reduce<Record<string, string>>((all, part) => {
       all[part.type] = part.value;
@@ -22,7 +27,8 @@ export function addDays(date: string, days: number): string {
 
 /** A date for people, in the business's zone: "12 Mar 2026". */
 export function formatDate(value: Date | string, timeZone: string, language = 'en'): string {
-  const instant = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  const instant =
+    typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
   const zone = typeof value === 'string' && value.length === 10 ? 'UTC' : timeZone;
   return new Intl.DateTimeFormat(language === 'sw' ? 'sw-TZ' : 'en-GB', {
     timeZone: zone,

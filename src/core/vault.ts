@@ -28,7 +28,10 @@ async function importKey(base64: string): Promise<VaultKey> {
   const raw = base64ToBytes(base64.trim());
   if (raw.length !== 32) throw new AppError('bad_request', 'The vault key must be 32 bytes, base64-encoded');
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw as BufferSource));
-  const key = await crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const key = await crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
   return { id: bytesToHex(digest.slice(0, 4)), key };
 }
 
@@ -65,13 +68,19 @@ export async function createVault(keysBase64: readonly string[]): Promise<Vault>
       if (!entry) throw new AppError('internal', `No vault key with id ${keyId} is configured`);
       try {
         const plain = await crypto.subtle.decrypt(
-          { name: 'AES-GCM', iv: base64ToBytes(iv) as BufferSource, additionalData: encoder.encode(associatedData) },
+          {
+            name: 'AES-GCM',
+            iv: base64ToBytes(iv) as BufferSource,
+            additionalData: encoder.encode(associatedData),
+          },
           entry.key,
           base64ToBytes(ciphertext) as BufferSource,
         );
         return new TextDecoder().decode(plain);
       } catch (cause) {
-        throw new AppError('internal', 'A sealed credential could not be opened (wrong key or tampered)', { cause });
+        throw new AppError('internal', 'A sealed credential could not be opened (wrong key or tampered)', {
+          cause,
+        });
       }
     },
     async sealJson(value, associatedData) {

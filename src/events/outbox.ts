@@ -25,6 +25,9 @@ export async function emitEvent(
   type: EventType,
   payload: Record<string, unknown>,
 ): Promise<number> {
-  const [row] = await executor.insert(events).values({ tenantId, type, payload }).returning({ id: events.id });
+  const [row] = await executor
+    .insert(events)
+    .values({ tenantId, type, payload })
+    .returning({ id: events.id });
   return row?.id ?? 0;
 }

@@ -90,7 +90,11 @@ function readBuckets(row: Record<string, unknown>): Record<AgeingBucket, number>
   };
 }
 
-export async function receivables(deps: Deps, context: TenantContext, query: ReceivablesQuery): Promise<ReceivablesReport> {
+export async function receivables(
+  deps: Deps,
+  context: TenantContext,
+  query: ReceivablesQuery,
+): Promise<ReceivablesReport> {
   const tenantId = context.tenant.id;
   const today = dateInZone(deps.clock.now(), context.tenant.timezone);
   const minDays = Math.max(query.minDaysOverdue ?? 0, query.onlyOverdue ? 1 : Number.NEGATIVE_INFINITY);

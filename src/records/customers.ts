@@ -15,7 +15,11 @@ export interface CustomerRef {
 }
 
 /** Exactly one live customer of this business, or a clear error listing the candidates. */
-export async function resolveCustomer(deps: Deps, context: TenantContext, ref: CustomerRef): Promise<FoundCustomer> {
+export async function resolveCustomer(
+  deps: Deps,
+  context: TenantContext,
+  ref: CustomerRef,
+): Promise<FoundCustomer> {
   if (ref.customerId) {
     if (!isUuid(ref.customerId)) throw new AppError('bad_request', 'customer_id is not a valid id');
     const [row] = await deps.db.orm
@@ -42,20 +46,48 @@ export async function resolveCustomer(deps: Deps, context: TenantContext, ref: C
   const candidates = exact.length > 0 ? exact : found.customers;
   if (candidates.length === 1 && candidates[0]) return candidates[0];
   if (candidates.length === 0) throw new AppError('not_found', `No customer matches "${query}"`);
-  throw new AppError('conflict', `"${query}" matches ${candidates.length === 6 ? 'several' : candidates.length} customers; say which one`, {
-    details: { candidates: candidates.slice(0, 5).map((customer) => ({ id: customer.id, name: customer.name, phone: customer.phone })) },
-  });
+  throw new AppError(
+    'conflict',
+    `"${query}" matches ${candidates.length === 6 ? 'several' : candidates.length} customers; say which one`,
+    {
+      details: {
+        candidates: candidates
+          .slice(0, 5)
+          .map((customer) => ({ id: customer.id, name: customer.name, phone: customer.phone })),
+      },
+    },
+  );
 }
 
 export interface CustomerProfile {
   customer: FoundCustomer & { tags: string[]; notes: string | null; createdAt: string };
   balances: { currency: string; balance: number; overdue: number; openInvoices: number }[];
   lifetime: { currency: string; invoiced: number; paid: number; invoices: number }[];
-  recentInvoices: { id: string; number: string; issueDate: string; dueDate: string | null; total: number; balance: number; currency: string; status: string }[];
-  recentPayments: { id: string; reference: string | null; amount: number; currency: string; paidAt: string; method: string | null }[];
+  recentInvoices: {
+    id: string;
+    number: string;
+    issueDate: string;
+    dueDate: string | null;
+    total: number;
+    balance: number;
+    currency: string;
+    status: string;
+  }[];
+  recentPayments: {
+    id: string;
+    reference: string | null;
+    amount: number;
+    currency: string;
+    paidAt: string;
+    method: string | null;
+  }[];
 }
 
-export async function customerProfile(deps: Deps, context: TenantContext, ref: CustomerRef): Promise<CustomerProfile> {
+export async function customerProfile(
+  deps: Deps,
+  context: TenantContext,
+  ref: CustomerRef,
+): Promise<CustomerProfile> {
   const found = await resolveCustomer(deps, context, ref);
   const tenantId = context.tenant.id;
   const today = dateInZone(deps.clock.now(), context.tenant.timezone);

@@ -14,7 +14,17 @@ import { toE164 } from '../core/phone.ts';
 import { emitEvent } from '../events/outbox.ts';
 import type { FoundCustomer } from './search.ts';
 
-export const paymentMethods = ['mpesa', 'airtel_money', 'tigo_pesa', 'halopesa', 'cash', 'card', 'bank', 'cheque', 'other'] as const;
+export const paymentMethods = [
+  'mpesa',
+  'airtel_money',
+  'tigo_pesa',
+  'halopesa',
+  'cash',
+  'card',
+  'bank',
+  'cheque',
+  'other',
+] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
 export interface NewPayment {
@@ -47,9 +57,18 @@ interface OpenInvoice {
   balance: number;
 }
 
-async function openInvoicesOf(executor: Orm, context: TenantContext, payment: NewPayment, lock: boolean): Promise<OpenInvoice[]> {
+async function openInvoicesOf(
+  executor: Orm,
+  context: TenantContext,
+  payment: NewPayment,
+  lock: boolean,
+): Promise<OpenInvoice[]> {
   const base = executor
-    .select({ id: invoices.id, number: invoices.number, balance: sql<number>`${invoices.total} - ${invoices.amountPaid}`.mapWith(Number) })
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      balance: sql<number>`${invoices.total} - ${invoices.amountPaid}`.mapWith(Number),
+    })
     .from(invoices)
     .where(
       and(
@@ -60,14 +79,24 @@ async function openInvoicesOf(executor: Orm, context: TenantContext, payment: Ne
         gt(invoices.total, invoices.amountPaid),
       ),
     )
-    .orderBy(sql`coalesce(${invoices.dueDate}, ${invoices.issueDate})`, asc(invoices.issueDate), asc(invoices.number));
+    .orderBy(
+      sql`coalesce(${invoices.dueDate}, ${invoices.issueDate})`,
+      asc(invoices.issueDate),
+      asc(invoices.number),
+    );
   const rows = lock ? await base.for('update') : await base;
   if (!payment.invoiceNumber) return rows;
   const named = payment.invoiceNumber.toLowerCase();
-  return [...rows.filter((row) => row.number.toLowerCase() === named), ...rows.filter((row) => row.number.toLowerCase() !== named)];
+  return [
+    ...rows.filter((row) => row.number.toLowerCase() === named),
+    ...rows.filter((row) => row.number.toLowerCase() !== named),
+  ];
 }
 
-export function allocate(open: readonly OpenInvoice[], amount: number): { allocations: Allocation[]; unallocated: number } {
+export function allocate(
+  open: readonly OpenInvoice[],
+  amount: number,
+): { allocations: Allocation[]; unallocated: number } {
   let remaining = amount;
   const allocations: Allocation[] = [];
   for (const invoice of open) {
@@ -91,7 +120,11 @@ export async function previewPayment(deps: Deps, context: TenantContext, payment
   return allocate(await openInvoicesOf(deps.db.orm, context, payment, false), payment.amount);
 }
 
-async function assertNewReference(executor: Orm, context: TenantContext, reference: string | undefined): Promise<void> {
+async function assertNewReference(
+  executor: Orm,
+  context: TenantContext,
+  reference: string | undefined,
+): Promise<void> {
   if (!reference) return;
   const [existing] = await executor
     .select({ id: payments.id })
@@ -101,12 +134,18 @@ async function assertNewReference(executor: Orm, context: TenantContext, referen
   if (existing) throw new AppError('conflict', `A payment with reference ${reference} is already recorded`);
 }
 
-export async function recordPayment(deps: Deps, context: TenantContext, payment: NewPayment): Promise<RecordedPayment> {
+export async function recordPayment(
+  deps: Deps,
+  context: TenantContext,
+  payment: NewPayment,
+): Promise<RecordedPayment> {
   if (payment.amount <= 0) throw new AppError('bad_request', 'The amount must be more than zero');
   return deps.db.orm.transaction(async (tx) => {
     if (payment.reference) {
       // Serialise payments with the same reference so a retried confirmation cannot record it twice.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${context.tenant.id}:${payment.reference}`}))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`${context.tenant.id}:${payment.reference}`}))`,
+      );
     }
     await assertNewReference(tx, context, payment.reference);
     const open = await openInvoicesOf(tx, context, payment, true);
@@ -154,7 +193,11 @@ export async function recordPayment(deps: Deps, context: TenantContext, payment:
       method: payment.method,
       reference: payment.reference ?? null,
       paid_at: payment.paidAt.toISOString(),
-      allocations: allocations.map((allocation) => ({ invoice_id: allocation.invoiceId, number: allocation.number, amount: allocation.amount })),
+      allocations: allocations.map((allocation) => ({
+        invoice_id: allocation.invoiceId,
+        number: allocation.number,
+        amount: allocation.amount,
+      })),
       unallocated,
     });
     return { paymentId: inserted.id, allocations, unallocated };

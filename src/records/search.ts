@@ -81,7 +81,11 @@ function allWords(column: Parameters<typeof ilike>[0], query: string): SQL | und
   return and(...words.map((word) => ilike(column, `%${escapeLike(word)}%`)));
 }
 
-export async function searchRecords(deps: Deps, context: TenantContext, request: SearchRequest): Promise<SearchResult> {
+export async function searchRecords(
+  deps: Deps,
+  context: TenantContext,
+  request: SearchRequest,
+): Promise<SearchResult> {
   const tenantId = context.tenant.id;
   const query = request.query.trim();
   const phone = looksLikePhone(query) ? toE164(query, context.tenant.region) : null;
@@ -133,7 +137,11 @@ export async function searchRecords(deps: Deps, context: TenantContext, request:
           and(
             eq(products.tenantId, tenantId),
             isNull(products.mergedInto),
-            or(sql`lower(${products.sku}) = ${query.toLowerCase()}`, allWords(products.name, query), eq(products.barcode, query)),
+            or(
+              sql`lower(${products.sku}) = ${query.toLowerCase()}`,
+              allWords(products.name, query),
+              eq(products.barcode, query),
+            ),
           ),
         )
         .orderBy(products.name)
@@ -163,7 +171,10 @@ export async function searchRecords(deps: Deps, context: TenantContext, request:
         .where(
           and(
             eq(invoices.tenantId, tenantId),
-            or(sql`lower(${invoices.number}) = ${query.toLowerCase()}`, ilike(invoices.number, `%${escapeLike(query)}%`)),
+            or(
+              sql`lower(${invoices.number}) = ${query.toLowerCase()}`,
+              ilike(invoices.number, `%${escapeLike(query)}%`),
+            ),
           ),
         )
         .orderBy(desc(invoices.issueDate))

@@ -5,7 +5,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { apiKeys } from '../../db/schema/index.ts';
-import { type Channel, type Scope, scopes as allScopes, type TenantContext, grantedScopes } from '../core/context.ts';
+import {
+  scopes as allScopes,
+  type Channel,
+  grantedScopes,
+  type Scope,
+  type TenantContext,
+} from '../core/context.ts';
 import { randomToken, sha256Hex, timingSafeEqual } from '../core/encoding.ts';
 import { AppError } from '../core/errors.ts';
 import type { Clock } from '../core/time.ts';
@@ -28,10 +34,14 @@ export async function createApiKey(
   const granted = grantedScopes(context);
   const wanted = values.scopes.length > 0 ? values.scopes : ['read' as Scope];
   const unknown = wanted.filter((scope) => !allScopes.includes(scope));
-  if (unknown.length > 0) throw new AppError('bad_request', `Unknown scope: ${unknown.join(', ')} (use read, write, admin)`);
+  if (unknown.length > 0)
+    throw new AppError('bad_request', `Unknown scope: ${unknown.join(', ')} (use read, write, admin)`);
   const beyond = wanted.filter((scope) => !granted.includes(scope));
   if (beyond.length > 0) {
-    throw new AppError('forbidden', `A ${context.member.role} cannot create a key with the ${beyond.join(', ')} scope`);
+    throw new AppError(
+      'forbidden',
+      `A ${context.member.role} cannot create a key with the ${beyond.join(', ')} scope`,
+    );
   }
   const prefix = randomToken(6).replace(/[-_]/g, 'x');
   const key = `kio_${prefix}_${randomToken(24)}`;

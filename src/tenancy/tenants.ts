@@ -12,7 +12,10 @@ import { isValidTimeZone } from '../core/time.ts';
 export const newTenantSchema = z.object({
   slug: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use 2–63 lowercase letters, digits or dashes, starting with a letter or digit'),
+    .regex(
+      /^[a-z0-9][a-z0-9-]{1,62}$/,
+      'use 2–63 lowercase letters, digits or dashes, starting with a letter or digit',
+    ),
   name: z.string().min(1).max(200).optional(),
   currency: z
     .string()
@@ -37,11 +40,15 @@ export async function createTenant(
 ): Promise<{ tenant: TenantInfo; owner: MemberInfo }> {
   const parsed = newTenantSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError('bad_request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    throw new AppError(
+      'bad_request',
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
   }
   const values = parsed.data;
   const existing = await db.orm.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, values.slug));
-  if (existing.length > 0) throw new AppError('conflict', `A business with the slug "${values.slug}" already exists`);
+  if (existing.length > 0)
+    throw new AppError('conflict', `A business with the slug "${values.slug}" already exists`);
   return db.orm.transaction(async (tx) => {
     const [tenant] = await tx
       .insert(tenants)
@@ -105,7 +112,11 @@ export async function contextForSlug(
   memberRef?: string,
 ): Promise<TenantContext> {
   const tenant = await findTenant(db, slug);
-  if (!tenant) throw new AppError('not_found', `No business with the slug "${slug}". Create it with: kiungo tenants create ${slug}`);
+  if (!tenant)
+    throw new AppError(
+      'not_found',
+      `No business with the slug "${slug}". Create it with: kiungo tenants create ${slug}`,
+    );
   const rows = await db.orm
     .select({ id: members.id, name: members.name, role: members.role })
     .from(members)
@@ -115,7 +126,11 @@ export async function contextForSlug(
   const member = wanted
     ? rows.find((row) => row.id === memberRef || row.name.toLowerCase() === wanted || row.role === wanted)
     : (rows.find((row) => row.role === 'owner') ?? rows[0]);
-  if (!member) throw new AppError('not_found', memberRef ? `No member "${memberRef}" in ${slug}` : `${slug} has no members`);
+  if (!member)
+    throw new AppError(
+      'not_found',
+      memberRef ? `No member "${memberRef}" in ${slug}` : `${slug} has no members`,
+    );
   return { tenant, member, channel };
 }
 

@@ -7,7 +7,12 @@ import { findRecords } from './records/find-records.ts';
 import { recordPaymentTool } from './records/record-payment.ts';
 import { createRegistry, type ToolRegistry } from './registry.ts';
 
-export const domainTools: readonly AnyTool[] = [whoOwesMe, findRecords, customerProfileTool, recordPaymentTool];
+export const domainTools: readonly AnyTool[] = [
+  whoOwesMe,
+  findRecords,
+  customerProfileTool,
+  recordPaymentTool,
+];
 
 export function createToolRegistry(): ToolRegistry {
   const registry: ToolRegistry = createRegistry([...domainTools, defineConfirmAction(() => registry)]);

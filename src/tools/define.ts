@@ -61,8 +61,12 @@ export interface ToolDefinition<Input extends z.ZodType = z.ZodType, Data = unkn
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds tools of every input type.
 export type AnyTool = ToolDefinition<any, any>;
 
-export function defineTool<Input extends z.ZodType, Data>(definition: ToolDefinition<Input, Data>): ToolDefinition<Input, Data> {
-  if (!/^[a-z][a-z0-9_]*$/.test(definition.name)) throw new Error(`Tool names are snake_case: ${definition.name}`);
-  if (definition.confirm && !definition.preview) throw new Error(`${definition.name} needs a preview to be confirmed`);
+export function defineTool<Input extends z.ZodType, Data>(
+  definition: ToolDefinition<Input, Data>,
+): ToolDefinition<Input, Data> {
+  if (!/^[a-z][a-z0-9_]*$/.test(definition.name))
+    throw new Error(`Tool names are snake_case: ${definition.name}`);
+  if (definition.confirm && !definition.preview)
+    throw new Error(`${definition.name} needs a preview to be confirmed`);
   return definition;
 }

@@ -21,8 +21,25 @@ export type ToolOutcome =
       confirmToken: string;
       text: string;
     }
-  | { status: 'error'; tool: string; isError: true; error: { code: ErrorCode; message: string; details?: Record<string, unknown> }; text: string };
+  | {
+      status: 'error';
+      tool: string;
+      isError: true;
+      error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+      text: string;
+    };
 
-export function errorOutcome(tool: string, code: ErrorCode, message: string, details?: Record<string, unknown>): ToolOutcome {
-  return { status: 'error', tool, isError: true, error: { code, message, ...(details ? { details } : {}) }, text: message };
+export function errorOutcome(
+  tool: string,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): ToolOutcome {
+  return {
+    status: 'error',
+    tool,
+    isError: true,
+    error: { code, message, ...(details ? { details } : {}) },
+    text: message,
+  };
 }

@@ -39,7 +39,12 @@ export async function createPendingAction(
       })
       .returning({ id: pendingActions.id });
     if (!inserted) throw new AppError('internal', 'The pending action was not saved');
-    await writeAudit(tx, context, { action: 'action.requested', tool: tool.name, data: { actionId: inserted.id, input }, outcome: 'pending' });
+    await writeAudit(tx, context, {
+      action: 'action.requested',
+      tool: tool.name,
+      data: { actionId: inserted.id, input },
+      outcome: 'pending',
+    });
     return inserted;
   });
   return {
@@ -72,7 +77,12 @@ export async function decidePendingAction(
   const tool = tools.get(action.tool);
   if (!tool) return errorOutcome(label, 'not_found', `The tool ${action.tool} no longer exists`);
   if (!canUse(context, tool.scope)) {
-    await writeAudit(deps.db.orm, context, { action: 'action.confirm', tool: tool.name, data: { actionId: action.id }, outcome: 'denied' });
+    await writeAudit(deps.db.orm, context, {
+      action: 'action.confirm',
+      tool: tool.name,
+      data: { actionId: action.id },
+      outcome: 'denied',
+    });
     return errorOutcome(label, 'forbidden', `A ${context.member.role} may not confirm ${tool.name}`);
   }
   if (action.status !== 'pending') {
@@ -81,14 +91,29 @@ export async function decidePendingAction(
   const now = deps.clock.now();
   if (action.expiresAt.getTime() < now.getTime()) {
     await settle(deps, action.id, 'expired', null, context);
-    await writeAudit(deps.db.orm, context, { action: 'action.confirm', tool: tool.name, data: { actionId: action.id }, outcome: 'expired' });
+    await writeAudit(deps.db.orm, context, {
+      action: 'action.confirm',
+      tool: tool.name,
+      data: { actionId: action.id },
+      outcome: 'expired',
+    });
     return errorOutcome(label, 'conflict', 'This action expired before it was confirmed; ask again');
   }
   if (request.decision === 'cancel') {
     const claimed = await claim(deps, action.id, 'cancelled', context);
     if (!claimed) return errorOutcome(label, 'conflict', 'This action was decided meanwhile');
-    await writeAudit(deps.db.orm, context, { action: 'action.cancel', tool: tool.name, data: { actionId: action.id }, outcome: 'cancelled' });
-    return { status: 'ok', tool: tool.name, data: { actionId: action.id, status: 'cancelled' }, text: 'Cancelled. Nothing was changed.' };
+    await writeAudit(deps.db.orm, context, {
+      action: 'action.cancel',
+      tool: tool.name,
+      data: { actionId: action.id },
+      outcome: 'cancelled',
+    });
+    return {
+      status: 'ok',
+      tool: tool.name,
+      data: { actionId: action.id, status: 'cancelled' },
+      text: 'Cancelled. Nothing was changed.',
+    };
   }
   // Claim first, so two confirmations racing each other run the action once.
   const claimed = await claim(deps, action.id, 'confirmed', context);
@@ -122,11 +147,22 @@ export async function decidePendingAction(
   }
 }
 
-async function claim(deps: Deps, actionId: string, status: 'confirmed' | 'cancelled', context: TenantContext): Promise<boolean> {
+async function claim(
+  deps: Deps,
+  actionId: string,
+  status: 'confirmed' | 'cancelled',
+  context: TenantContext,
+): Promise<boolean> {
   const updated = await deps.db.orm
     .update(pendingActions)
     .set({ status, decidedAt: deps.clock.now(), decidedBy: context.member.id })
-    .where(and(eq(pendingActions.id, actionId), eq(pendingActions.tenantId, context.tenant.id), eq(pendingActions.status, 'pending')))
+    .where(
+      and(
+        eq(pendingActions.id, actionId),
+        eq(pendingActions.tenantId, context.tenant.id),
+        eq(pendingActions.status, 'pending'),
+      ),
+    )
     .returning({ id: pendingActions.id });
   return updated.length === 1;
 }

@@ -6,9 +6,9 @@
 import { writeAudit } from '../audit/audit-log.ts';
 import { canUse, type Deps, type TenantContext } from '../core/context.ts';
 import { isAppError } from '../core/errors.ts';
-import { allSurfaces, type AnyTool, type Surface } from './define.ts';
+import { type AnyTool, allSurfaces, type Surface } from './define.ts';
 import { errorOutcome, type ToolOutcome } from './outcome.ts';
-import { createPendingAction, decidePendingAction, type Decision } from './pending-actions.ts';
+import { createPendingAction, type Decision, decidePendingAction } from './pending-actions.ts';
 
 export interface CallOptions {
   surface: Surface;
@@ -22,8 +22,18 @@ export interface CallOptions {
 export interface ToolRegistry {
   readonly tools: ReadonlyMap<string, AnyTool>;
   list(surface: Surface, context?: TenantContext): AnyTool[];
-  call(deps: Deps, context: TenantContext, name: string, input: unknown, options: CallOptions): Promise<ToolOutcome>;
-  decide(deps: Deps, context: TenantContext, request: { actionId: string; token: string; decision: Decision }): Promise<ToolOutcome>;
+  call(
+    deps: Deps,
+    context: TenantContext,
+    name: string,
+    input: unknown,
+    options: CallOptions,
+  ): Promise<ToolOutcome>;
+  decide(
+    deps: Deps,
+    context: TenantContext,
+    request: { actionId: string; token: string; decision: Decision },
+  ): Promise<ToolOutcome>;
 }
 
 export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
@@ -48,14 +58,28 @@ export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
       }
       if (!canUse(context, tool.scope)) {
         if (tool.scope !== 'read') {
-          await writeAudit(deps.db.orm, context, { action: 'tool.call', tool: name, data: { input }, outcome: 'denied' });
+          await writeAudit(deps.db.orm, context, {
+            action: 'tool.call',
+            tool: name,
+            data: { input },
+            outcome: 'denied',
+          });
         }
-        return errorOutcome(name, 'forbidden', `A ${context.member.role}${context.keyScopes ? ' with this API key' : ''} may not use ${name} (needs ${tool.scope} access)`);
+        return errorOutcome(
+          name,
+          'forbidden',
+          `${article(context.member.role)} ${context.member.role}${context.keyScopes ? ' with this API key' : ''} may not use ${name} (needs ${tool.scope} access)`,
+        );
       }
       const parsed = tool.input.safeParse(input ?? {});
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue: { path: PropertyKey[]; message: string }) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
-        return errorOutcome(name, 'bad_request', `Invalid input for ${name}: ${problems.join('; ')}`, { issues: problems });
+        const problems = parsed.error.issues.map(
+          (issue: { path: PropertyKey[]; message: string }) =>
+            `${issue.path.join('.') || 'input'}: ${issue.message}`,
+        );
+        return errorOutcome(name, 'bad_request', `Invalid input for ${name}: ${problems.join('; ')}`, {
+          issues: problems,
+        });
       }
       try {
         if (tool.confirm && tool.preview) {
@@ -70,7 +94,12 @@ export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
         }
         const output = await tool.run({ deps, context }, parsed.data);
         if (tool.scope !== 'read') {
-          await writeAudit(deps.db.orm, context, { action: 'tool.call', tool: name, data: { input: parsed.data }, outcome: 'succeeded' });
+          await writeAudit(deps.db.orm, context, {
+            action: 'tool.call',
+            tool: name,
+            data: { input: parsed.data },
+            outcome: 'succeeded',
+          });
         }
         return { status: 'ok', tool: name, data: output.data, text: output.text };
       } catch (error) {
@@ -85,4 +114,8 @@ export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
     },
   };
   return registry;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'An' : 'A';
 }

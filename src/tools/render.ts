@@ -1,10 +1,18 @@
 /** Plain-text shapes for tool results: aligned tables and short lists, readable in any terminal or chat. */
 
-export function textTable(headers: readonly string[], rows: readonly (readonly string[])[], alignRight: readonly number[] = []): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+export function textTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  alignRight: readonly number[] = [],
+): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => (alignRight.includes(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        alignRight.includes(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');

@@ -5,7 +5,13 @@ import { type ReceivablesReport, receivables } from '../../insights/receivables.
 import { defineTool } from '../define.ts';
 import { decodeCursor, encodeCursor, textTable } from '../render.ts';
 
-const bucketLabels = { current: 'current', '1_30': '1–30 days', '31_60': '31–60 days', '61_90': '61–90 days', '90_plus': '90+ days' } as const;
+const bucketLabels = {
+  current: 'current',
+  '1_30': '1–30 days',
+  '31_60': '31–60 days',
+  '61_90': '61–90 days',
+  '90_plus': '90+ days',
+} as const;
 
 export const whoOwesMe = defineTool({
   name: 'who_owes_me',
@@ -17,8 +23,18 @@ export const whoOwesMe = defineTool({
   annotations: { readOnlyHint: true, idempotentHint: true },
   input: z.object({
     only_overdue: z.boolean().default(false).describe('Only customers with something past due'),
-    min_days_overdue: z.number().int().min(0).max(3650).optional().describe('Only customers at least this many days overdue'),
-    currency: z.string().regex(/^[A-Za-z]{3}$/).transform((value) => value.toUpperCase()).optional(),
+    min_days_overdue: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .optional()
+      .describe('Only customers at least this many days overdue'),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/)
+      .transform((value) => value.toUpperCase())
+      .optional(),
     limit: z.number().int().min(1).max(100).default(20),
     cursor: z.string().max(200).optional().describe('next_cursor from a previous call'),
   }),
@@ -45,10 +61,16 @@ export const whoOwesMe = defineTool({
         open_invoices: row.openInvoices,
         days_overdue: row.daysOverdue,
         ageing_bucket: row.bucket,
-        ageing: Object.fromEntries(Object.entries(row.buckets).map(([bucket, minor]) => [bucket, moneyView(minor, row.currency)])),
+        ageing: Object.fromEntries(
+          Object.entries(row.buckets).map(([bucket, minor]) => [bucket, moneyView(minor, row.currency)]),
+        ),
         oldest_due_date: row.oldestDueDate,
         last_payment: row.lastPayment
-          ? { paid_at: row.lastPayment.paidAt, amount: moneyView(row.lastPayment.amount, row.lastPayment.currency), method: row.lastPayment.method }
+          ? {
+              paid_at: row.lastPayment.paidAt,
+              amount: moneyView(row.lastPayment.amount, row.lastPayment.currency),
+              method: row.lastPayment.method,
+            }
           : null,
       })),
       totals: report.totals.map((total) => ({
@@ -57,7 +79,9 @@ export const whoOwesMe = defineTool({
         overdue: moneyView(total.overdue, total.currency),
         customers: total.customers,
         open_invoices: total.openInvoices,
-        ageing: Object.fromEntries(Object.entries(total.buckets).map(([bucket, minor]) => [bucket, moneyView(minor, total.currency)])),
+        ageing: Object.fromEntries(
+          Object.entries(total.buckets).map(([bucket, minor]) => [bucket, moneyView(minor, total.currency)]),
+        ),
       })),
       total_customers: report.count,
       next_cursor: nextOffset < report.count ? encodeCursor(nextOffset) : null,
@@ -69,7 +93,10 @@ export const whoOwesMe = defineTool({
 function renderReceivables(report: ReceivablesReport, timeZone: string, shown: number): string {
   if (report.count === 0) return 'Nobody owes you anything right now.';
   const totals = report.totals
-    .map((total) => `${formatMoney(total.balance, total.currency)} owed by ${total.customers} customers (${formatMoney(total.overdue, total.currency)} overdue)`)
+    .map(
+      (total) =>
+        `${formatMoney(total.balance, total.currency)} owed by ${total.customers} customers (${formatMoney(total.overdue, total.currency)} overdue)`,
+    )
     .join('; ');
   const table = textTable(
     ['Customer', 'Owes', 'Overdue', 'Days', 'Age', 'Last paid', 'Phone'],

@@ -19,7 +19,10 @@ export const customerProfileTool = defineTool({
     })
     .refine((value) => value.customer_id || value.customer, 'give customer_id or customer'),
   async run({ deps, context }, input) {
-    const profile = await customerProfile(deps, context, { customerId: input.customer_id, customer: input.customer });
+    const profile = await customerProfile(deps, context, {
+      customerId: input.customer_id,
+      customer: input.customer,
+    });
     const zone = context.tenant.timezone;
     const data = {
       customer: profile.customer,
@@ -40,7 +43,10 @@ export const customerProfileTool = defineTool({
         total: moneyView(invoice.total, invoice.currency),
         balance: moneyView(invoice.balance, invoice.currency),
       })),
-      recent_payments: profile.recentPayments.map((payment) => ({ ...payment, amount: moneyView(payment.amount, payment.currency) })),
+      recent_payments: profile.recentPayments.map((payment) => ({
+        ...payment,
+        amount: moneyView(payment.amount, payment.currency),
+      })),
     };
     const customer = profile.customer;
     const owes =
@@ -51,18 +57,25 @@ export const customerProfileTool = defineTool({
       `${customer.name}${customer.company ? `, ${customer.company}` : ''}`,
       [customer.phone, customer.email, customer.city].filter(Boolean).join(' · ') || 'No contact details',
       owes,
-      ...profile.lifetime.map((total) => `Lifetime: ${formatMoney(total.invoiced, total.currency)} invoiced in ${total.invoices} invoices, ${formatMoney(total.paid, total.currency)} paid.`),
+      ...profile.lifetime.map(
+        (total) =>
+          `Lifetime: ${formatMoney(total.invoiced, total.currency)} invoiced in ${total.invoices} invoices, ${formatMoney(total.paid, total.currency)} paid.`,
+      ),
     ];
     if (profile.recentInvoices.length > 0) {
       lines.push('Recent invoices:');
       for (const invoice of profile.recentInvoices) {
-        lines.push(`  ${invoice.number}  ${formatDate(invoice.issueDate, zone)}  ${formatMoney(invoice.total, invoice.currency)}  balance ${formatMoney(invoice.balance, invoice.currency)}  ${invoice.status}`);
+        lines.push(
+          `  ${invoice.number}  ${formatDate(invoice.issueDate, zone)}  ${formatMoney(invoice.total, invoice.currency)}  balance ${formatMoney(invoice.balance, invoice.currency)}  ${invoice.status}`,
+        );
       }
     }
     if (profile.recentPayments.length > 0) {
       lines.push('Recent payments:');
       for (const payment of profile.recentPayments) {
-        lines.push(`  ${formatDate(new Date(payment.paidAt), zone)}  ${formatMoney(payment.amount, payment.currency)}  ${payment.method ?? ''}  ${payment.reference ?? ''}`.trimEnd());
+        lines.push(
+          `  ${formatDate(new Date(payment.paidAt), zone)}  ${formatMoney(payment.amount, payment.currency)}  ${payment.method ?? ''}  ${payment.reference ?? ''}`.trimEnd(),
+        );
       }
     }
     return { data, text: lines.join('\n') };

@@ -11,19 +11,40 @@ const input = z
   .object({
     customer_id: z.string().optional(),
     customer: z.string().trim().min(1).max(200).optional().describe('Name, phone or email of the payer'),
-    amount: z.union([z.string().trim().min(1).max(40), z.number().positive()]).describe('e.g. 50000, "50k", "2.4M", "1,200.50"'),
-    currency: z.string().regex(/^[A-Za-z]{3}$/).transform((value) => value.toUpperCase()).optional(),
+    amount: z
+      .union([z.string().trim().min(1).max(40), z.number().positive()])
+      .describe('e.g. 50000, "50k", "2.4M", "1,200.50"'),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/)
+      .transform((value) => value.toUpperCase())
+      .optional(),
     method: z.enum(paymentMethods).default('cash'),
-    reference: z.string().trim().min(1).max(100).optional().describe('M-Pesa code, receipt or bank reference'),
+    reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('M-Pesa code, receipt or bank reference'),
     paid_at: z.iso.datetime({ offset: true }).optional().describe('When it was paid; default now'),
-    invoice_number: z.string().trim().min(1).max(100).optional().describe('The invoice the payer named, paid first'),
+    invoice_number: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('The invoice the payer named, paid first'),
   })
   .refine((value) => value.customer_id || value.customer, 'give customer_id or customer');
 
 type Input = z.output<typeof input>;
 
 async function toNewPayment({ deps, context }: ToolContext, values: Input): Promise<NewPayment> {
-  const customer = await resolveCustomer(deps, context, { customerId: values.customer_id, customer: values.customer });
+  const customer = await resolveCustomer(deps, context, {
+    customerId: values.customer_id,
+    customer: values.customer,
+  });
   const currency = values.currency ?? context.tenant.currency;
   const amount = parseAmount(values.amount, currency);
   if (amount <= 0) throw new AppError('bad_request', 'The amount must be more than zero');
@@ -42,7 +63,8 @@ function paidAtOf(paidAt: string | undefined, clock: Clock): Date {
   const now = clock.now();
   if (!paidAt) return now;
   const date = new Date(paidAt);
-  if (date.getTime() > now.getTime() + 5 * 60_000) throw new AppError('bad_request', 'paid_at is in the future');
+  if (date.getTime() > now.getTime() + 5 * 60_000)
+    throw new AppError('bad_request', 'paid_at is in the future');
   return date;
 }
 
@@ -62,7 +84,10 @@ export const recordPaymentTool = defineTool({
   async preview(tool, values) {
     const payment = await toNewPayment(tool, values);
     const { allocations, unallocated } = await previewPayment(tool.deps, tool.context, payment);
-    const spread = allocations.map((allocation) => `${allocation.number}: ${formatMoney(allocation.amount, payment.currency)}${allocation.balanceAfter === 0 ? ' (paid in full)' : ''}`);
+    const spread = allocations.map(
+      (allocation) =>
+        `${allocation.number}: ${formatMoney(allocation.amount, payment.currency)}${allocation.balanceAfter === 0 ? ' (paid in full)' : ''}`,
+    );
     const credit = unallocated > 0 ? [`${formatMoney(unallocated, payment.currency)} stays as credit`] : [];
     return {
       summary: `${describe(tool.context, payment)}.${spread.length + credit.length > 0 ? ` Applies to ${[...spread, ...credit].join('; ')}.` : ''}`,
@@ -72,7 +97,10 @@ export const recordPaymentTool = defineTool({
         method: payment.method,
         reference: payment.reference ?? null,
         paid_at: payment.paidAt.toISOString(),
-        allocations: allocations.map((allocation) => ({ number: allocation.number, amount: moneyView(allocation.amount, payment.currency) })),
+        allocations: allocations.map((allocation) => ({
+          number: allocation.number,
+          amount: moneyView(allocation.amount, payment.currency),
+        })),
         credit: moneyView(unallocated, payment.currency),
       },
     };
@@ -80,7 +108,9 @@ export const recordPaymentTool = defineTool({
   async run(tool, values) {
     const payment = await toNewPayment(tool, values);
     const recorded = await recordPayment(tool.deps, tool.context, payment);
-    const applied = recorded.allocations.map((allocation) => `${allocation.number} ${formatMoney(allocation.amount, payment.currency)}`);
+    const applied = recorded.allocations.map(
+      (allocation) => `${allocation.number} ${formatMoney(allocation.amount, payment.currency)}`,
+    );
     return {
       data: {
         payment_id: recorded.paymentId,

@@ -1,0 +1,34 @@
+/** A seeded pseudo-random source (mulberry32), so the demo business is the same on every machine. */
+
+export interface Random {
+  next(): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(probability: number): boolean;
+  uuid(): string;
+  code(length: number): string;
+}
+
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const hex = (count: number) => Array.from({ length: count }, () => int(0, 15).toString(16)).join('');
+  return {
+    next,
+    int,
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T,
+    chance: (probability) => next() < probability,
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + int(0, 3)).toString(16)}${hex(3)}-${hex(12)}`,
+    code: (length) => {
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+      return Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join('');
+    },
+  };
+}

@@ -97,8 +97,8 @@ export async function receivables(
 ): Promise<ReceivablesReport> {
   const tenantId = context.tenant.id;
   const today = dateInZone(deps.clock.now(), context.tenant.timezone);
-  const minDays = Math.max(query.minDaysOverdue ?? 0, query.onlyOverdue ? 1 : Number.NEGATIVE_INFINITY);
-  const having = Number.isFinite(minDays) ? sql`having max(age) >= ${minDays}` : sql``;
+  const minDays = query.onlyOverdue ? Math.max(query.minDaysOverdue ?? 1, 1) : query.minDaysOverdue;
+  const having = minDays === undefined ? sql`` : sql`having max(age) >= ${minDays}`;
   const open = openInvoices(tenantId, today, query.currency);
 
   const pageQuery = sql`

@@ -214,14 +214,27 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
   let batch: DemoBatch = { customers: [], invoices: [], lines: [], payments: [], allocations: [] };
   const recent: Person[] = [];
 
+  const days = new Map<number, string>();
+  const dateOf = (offset: number) => {
+    let date = days.get(offset);
+    if (date === undefined) {
+      date = addDays(options.today, offset);
+      days.set(offset, date);
+    }
+    return date;
+  };
+
   const addInvoices = (person: Person, count: number) => {
     for (let index = 0; index < count; index++) {
       invoiceNumber++;
       invoicesMade++;
       const invoiceId = random.uuid();
-      const issueDate = addDays(options.today, -random.int(0, 364));
+      // Dates as day offsets from today, formatted once per distinct day.
+      const issueOffset = -random.int(0, 364);
+      const issueDate = dateOf(issueOffset);
       const credit = person.id !== null && random.chance(0.55);
-      const dueDate = credit ? addDays(issueDate, random.pick([7, 14, 30])) : issueDate;
+      const termDays = credit ? random.pick([7, 14, 30]) : 0;
+      const dueDate = dateOf(issueOffset + termDays);
       let total = 0;
       const lineCount = random.int(1, 3);
       for (let line = 0; line < lineCount; line++) {
@@ -241,7 +254,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
             unitPrice * quantity,
           ]);
       }
-      const overdueDays = Math.max(0, Date.parse(options.today) - Date.parse(dueDate)) / 86_400_000;
+      const overdueDays = Math.max(0, -(issueOffset + termDays));
       const paid = paidShare(random, person.reliability, credit, overdueDays);
       const amountPaid = paid === 1 ? total : Math.round((total * paid) / 100_000) * 1000;
       const number = `INV-${String(invoiceNumber).padStart(6, '0')}`;
@@ -263,9 +276,8 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
         const paymentId = random.uuid();
         const method =
           random.next() < 0.55 ? 'mpesa' : random.pick(['cash', 'cash', 'cash', 'card', 'bank'] as const);
-        const latest = Math.min(overdueDays + (Date.parse(dueDate) - Date.parse(issueDate)) / 86_400_000, 45);
-        const paidDate = addDays(issueDate, credit ? random.int(0, Math.max(0, Math.floor(latest))) : 0);
-        const paidDay = [paidDate, options.today].sort()[0];
+        const latest = Math.min(overdueDays + termDays, 45);
+        const paidDay = dateOf(Math.min(0, issueOffset + (credit ? random.int(0, latest) : 0)));
         const paidAt = `${paidDay}T${String(random.int(5, 16)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00Z`;
         const reference =
           method === 'mpesa'

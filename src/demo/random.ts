@@ -19,13 +19,20 @@ export function createRandom(seed: number): Random {
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const hex = (count: number) => Array.from({ length: count }, () => int(0, 15).toString(16)).join('');
+  const word = () =>
+    Math.floor(next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   return {
     next,
     int,
     pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T,
     chance: (probability) => next() < probability,
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + int(0, 3)).toString(16)}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const [a, b, c, d] = [word(), word(), word(), word()];
+      const variant = (8 + (Number.parseInt(c.charAt(0), 16) & 3)).toString(16);
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    },
     code: (length) => {
       const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
       return Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join('');

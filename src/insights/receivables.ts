@@ -99,11 +99,16 @@ export async function receivables(
   const today = dateInZone(deps.clock.now(), context.tenant.timezone);
   const minDays = query.onlyOverdue ? Math.max(query.minDaysOverdue ?? 1, 1) : query.minDaysOverdue;
   const having = minDays === undefined ? sql`` : sql`having max(age) >= ${minDays}`;
-  const open = openInvoices(tenantId, today, query.currency);
+  const homeFirst = sql`(currency = ${context.tenant.currency}) desc, currency`;
 
-  const pageQuery = sql`
-    with open as (${open}),
-    per_customer as (
+  // One statement: the per-customer aggregate is computed once and feeds both the page and the
+  // totals, so the tool costs one pass over the open invoices, like the bare aggregate.
+  const [result] = await deps.db.rows<{
+    page: Record<string, unknown>[] | null;
+    totals: Record<string, unknown>[] | null;
+  }>(sql`
+    with open as (${openInvoices(tenantId, today, query.currency)}),
+    per_customer as materialized (
       select customer_id, currency,
         sum(balance) as balance,
         coalesce(sum(balance) filter (where age > 0), 0) as overdue,
@@ -117,42 +122,32 @@ export async function receivables(
     ),
     page as (
       select * from per_customer
-      order by (currency = ${context.tenant.currency}) desc, currency, overdue desc, days_overdue desc, balance desc, customer_id
+      order by ${homeFirst}, overdue desc, days_overdue desc, balance desc, customer_id
       limit ${query.limit} offset ${query.offset}
+    ),
+    detailed as (
+      select page.*, c.full_name, c.phone,
+        lp.paid_at as last_paid_at, lp.amount as last_amount, lp.currency as last_currency, lp.method as last_method
+      from page
+      left join customers c on c.id = page.customer_id and c.tenant_id = ${tenantId}
+      left join lateral (
+        select paid_at, amount, currency, method from payments p
+        where p.tenant_id = ${tenantId} and p.customer_id = page.customer_id
+        order by paid_at desc limit 1
+      ) lp on page.customer_id is not null
+    ),
+    totals as (
+      select currency, sum(balance) as balance, sum(overdue) as overdue, count(*) as customers,
+        sum(open_invoices) as open_invoices,
+        sum(b_current) as b_current, sum(b_1_30) as b_1_30, sum(b_31_60) as b_31_60,
+        sum(b_61_90) as b_61_90, sum(b_90_plus) as b_90_plus
+      from per_customer group by currency
     )
-    select page.*, c.full_name, c.phone,
-      lp.paid_at as last_paid_at, lp.amount as last_amount, lp.currency as last_currency, lp.method as last_method
-    from page
-    left join customers c on c.id = page.customer_id and c.tenant_id = ${tenantId}
-    left join lateral (
-      select paid_at, amount, currency, method from payments p
-      where p.tenant_id = ${tenantId} and p.customer_id = page.customer_id
-      order by paid_at desc limit 1
-    ) lp on page.customer_id is not null
-    order by (page.currency = ${context.tenant.currency}) desc, page.currency, page.overdue desc, page.days_overdue desc, page.balance desc, page.customer_id`;
+    select
+      (select json_agg(d order by ${homeFirst}, overdue desc, days_overdue desc, balance desc, customer_id) from detailed d) as page,
+      (select json_agg(t order by ${homeFirst}) from totals t) as totals`);
 
-  const totalsQuery = sql`
-    with open as (${open}),
-    per_customer as (
-      select customer_id, currency from open group by customer_id, currency ${having}
-    )
-    select o.currency,
-      sum(o.balance) as balance,
-      coalesce(sum(o.balance) filter (where o.age > 0), 0) as overdue,
-      count(distinct o.customer_id) + (case when bool_or(o.customer_id is null) then 1 else 0 end) as customers,
-      count(*) as open_invoices,
-      ${bucketSums}
-    from open o
-    join per_customer pc on pc.currency = o.currency and pc.customer_id is not distinct from o.customer_id
-    group by o.currency
-    order by (o.currency = ${context.tenant.currency}) desc, o.currency`;
-
-  const [pageRows, totalRows] = await Promise.all([
-    deps.db.rows<Record<string, unknown>>(pageQuery),
-    deps.db.rows<Record<string, unknown>>(totalsQuery),
-  ]);
-
-  const rows: ReceivableRow[] = pageRows.map((row) => {
+  const rows: ReceivableRow[] = (result?.page ?? []).map((row) => {
     const daysOverdue = toInt(row.days_overdue);
     return {
       customerId: (row.customer_id as string | null) ?? null,
@@ -170,7 +165,7 @@ export async function receivables(
         row.last_paid_at === null || row.last_paid_at === undefined
           ? null
           : {
-              paidAt: new Date(row.last_paid_at as string | Date).toISOString(),
+              paidAt: new Date(row.last_paid_at as string).toISOString(),
               amount: toIntOrNull(row.last_amount) ?? 0,
               currency: row.last_currency as string,
               method: (row.last_method as string | null) ?? null,
@@ -178,7 +173,7 @@ export async function receivables(
     };
   });
 
-  const totals: CurrencyTotal[] = totalRows.map((row) => ({
+  const totals: CurrencyTotal[] = (result?.totals ?? []).map((row) => ({
     currency: row.currency as string,
     balance: toInt(row.balance),
     overdue: toInt(row.overdue),

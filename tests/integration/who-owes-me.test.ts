@@ -113,7 +113,7 @@ describe('who_owes_me on the demo business', () => {
     const { customers } = await call({ limit: 5 });
     const top = customers[0] as Row;
     expect(top.balance.display).toMatch(/^TSh [\d,]+(\.\d\d)?$/);
-    expect(top.phone ?? '+255').toMatch(/^\+255\d{9}$/);
+    for (const row of customers) if (row.phone) expect(row.phone).toMatch(/^\+255\d{9}$/);
     const outcome = await harness.registry.call(
       harness.deps,
       await harness.context(),

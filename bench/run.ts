@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
+ * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS.
+ */
+import postgres from 'postgres';
+import { migrate } from '../db/migrate.node.ts';
+import { openPglite } from '../db/pglite.node.ts';
+import { openPostgres } from '../db/postgres.ts';
+import { benchWhoOwesMe } from './who-owes-me.ts';
+
+const options = {
+  customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000),
+  invoices: Number(process.env.BENCH_INVOICES ?? 1_000_000),
+  runs: Number(process.env.BENCH_RUNS ?? 30),
+};
+
+const pglite = await openPglite('memory://');
+await migrate(pglite);
+await benchWhoOwesMe(pglite, 'pglite', options);
+await pglite.close();
+
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+try {
+  await admin.unsafe('drop database if exists kiungo_bench with (force)');
+  await admin.unsafe('create database kiungo_bench');
+} catch (error) {
+  console.log(`[postgres] skipped: ${(error as Error).message}`);
+  await admin.end();
+  process.exit(0);
+}
+const url = new URL(serverUrl);
+url.pathname = '/kiungo_bench';
+const database = openPostgres(url.toString());
+try {
+  await migrate(database);
+  await benchWhoOwesMe(database, 'postgres', options);
+} finally {
+  await database.close();
+  await admin.unsafe('drop database if exists kiungo_bench with (force)');
+  await admin.end();
+}

@@ -27,6 +27,18 @@ export const paymentMethods = [
 ] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
+export const paymentMethodLabels: Record<PaymentMethod, string> = {
+  mpesa: 'M-Pesa',
+  airtel_money: 'Airtel Money',
+  tigo_pesa: 'Tigo Pesa',
+  halopesa: 'HaloPesa',
+  cash: 'cash',
+  card: 'card',
+  bank: 'bank transfer',
+  cheque: 'cheque',
+  other: 'other means',
+};
+
 export interface NewPayment {
   customer: FoundCustomer;
   amount: number;

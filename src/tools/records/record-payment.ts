@@ -4,7 +4,13 @@ import { AppError } from '../../core/errors.ts';
 import { formatMoney, moneyView, parseAmount } from '../../core/money.ts';
 import type { Clock } from '../../core/time.ts';
 import { resolveCustomer } from '../../records/customers.ts';
-import { type NewPayment, paymentMethods, previewPayment, recordPayment } from '../../records/payments.ts';
+import {
+  type NewPayment,
+  paymentMethodLabels,
+  paymentMethods,
+  previewPayment,
+  recordPayment,
+} from '../../records/payments.ts';
 import { defineTool, type ToolContext } from '../define.ts';
 
 const input = z
@@ -69,7 +75,7 @@ function paidAtOf(paidAt: string | undefined, clock: Clock): Date {
 }
 
 function describe(context: TenantContext, payment: NewPayment): string {
-  return `Record ${formatMoney(payment.amount, payment.currency)} from ${payment.customer.name} by ${payment.method.replace('_', ' ')}${payment.reference ? ` (ref ${payment.reference})` : ''} for ${context.tenant.name}`;
+  return `Record ${formatMoney(payment.amount, payment.currency)} from ${payment.customer.name} by ${paymentMethodLabels[payment.method]}${payment.reference ? ` (ref ${payment.reference})` : ''} for ${context.tenant.name}`;
 }
 
 export const recordPaymentTool = defineTool({

@@ -181,18 +181,51 @@ export function demoProductRows(
   return { rows, ids, catalogue: demoProducts };
 }
 
-/** The named regulars the README's examples talk about. */
+interface InvoicePlan {
+  issueOffset: number;
+  termDays: number;
+  /** Share already paid, 0–1. */
+  paid: number;
+}
+
+/** The named regulars the README's examples talk about, each with debts that are always there. */
 const regulars: readonly {
   first: string;
   last: string | null;
   name: string;
   reliability: Reliability;
   company?: string;
+  debts: readonly InvoicePlan[];
 }[] = [
-  { first: 'Joyce', last: null, name: 'Mama Joyce', reliability: 'slow' },
-  { first: 'Hassan', last: 'Omari', name: 'Hassan Omari', reliability: 'bad' },
-  { first: 'Baraka', last: 'Mwakyusa', name: 'Baraka Mwakyusa', reliability: 'good' },
-  { first: 'Zawadi', last: 'Mollel', name: 'Zawadi Mollel', reliability: 'slow', company: 'Msasani Hotel' },
+  {
+    first: 'Joyce',
+    last: null,
+    name: 'Mama Joyce',
+    reliability: 'slow',
+    debts: [
+      { issueOffset: -40, termDays: 14, paid: 0.3 },
+      { issueOffset: -5, termDays: 30, paid: 0 },
+    ],
+  },
+  {
+    first: 'Hassan',
+    last: 'Omari',
+    name: 'Hassan Omari',
+    reliability: 'bad',
+    debts: [
+      { issueOffset: -75, termDays: 30, paid: 0 },
+      { issueOffset: -20, termDays: 7, paid: 0.25 },
+    ],
+  },
+  { first: 'Baraka', last: 'Mwakyusa', name: 'Baraka Mwakyusa', reliability: 'good', debts: [] },
+  {
+    first: 'Zawadi',
+    last: 'Mollel',
+    name: 'Zawadi Mollel',
+    reliability: 'slow',
+    company: 'Msasani Hotel',
+    debts: [{ issueOffset: -130, termDays: 30, paid: 0 }],
+  },
 ];
 
 export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBatch> {
@@ -224,16 +257,18 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
     return date;
   };
 
-  const addInvoices = (person: Person, count: number) => {
-    for (let index = 0; index < count; index++) {
+  /** `count` random invoices, then one invoice per plan (the regulars' known debts). */
+  const addInvoices = (person: Person, count: number, plans: readonly InvoicePlan[] = []) => {
+    for (let index = 0; index < count + plans.length; index++) {
+      const plan = plans[index - count];
       invoiceNumber++;
       invoicesMade++;
       const invoiceId = random.uuid();
       // Dates as day offsets from today, formatted once per distinct day.
-      const issueOffset = -random.int(0, 364);
+      const issueOffset = plan ? plan.issueOffset : -random.int(0, 364);
       const issueDate = dateOf(issueOffset);
-      const credit = person.id !== null && random.chance(0.55);
-      const termDays = credit ? random.pick([7, 14, 30]) : 0;
+      const credit = plan ? true : person.id !== null && random.chance(0.55);
+      const termDays = plan ? plan.termDays : credit ? random.pick([7, 14, 30]) : 0;
       const dueDate = dateOf(issueOffset + termDays);
       let total = 0;
       const lineCount = random.int(1, 3);
@@ -255,7 +290,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
           ]);
       }
       const overdueDays = Math.max(0, -(issueOffset + termDays));
-      const paid = paidShare(random, person.reliability, credit, overdueDays);
+      const paid = plan ? plan.paid : paidShare(random, person.reliability, credit, overdueDays);
       const amountPaid = paid === 1 ? total : Math.round((total * paid) / 100_000) * 1000;
       const number = `INV-${String(invoiceNumber).padStart(6, '0')}`;
       batch.invoices.push([
@@ -381,7 +416,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
           );
     // One sale in fifty is a walk-in with no customer on the invoice.
     const walkIns = random.chance(0.2) ? 1 : 0;
-    addInvoices(person, Math.max(0, count - walkIns));
+    addInvoices(person, Math.max(0, count - walkIns - (regular?.debts.length ?? 0)), regular?.debts);
     if (walkIns > 0 && count > 0) addInvoices(walkIn, walkIns);
     if (batch.customers.length >= batchSize) {
       yield batch;

@@ -16,6 +16,7 @@
  *   });
  */
 import type { z } from 'zod';
+import type { ReplyPart } from '../agent/reply-parts.ts';
 import type { Deps, Scope, TenantContext } from '../core/context.ts';
 
 /** Where a tool may be called from. The in-chat agent never gets the tools that confirm actions. */
@@ -32,6 +33,8 @@ export interface ToolOutput<Data = unknown> {
   data: Data;
   /** The same result shaped for a person: names, amounts with currency, dates in the business's zone. */
   text: string;
+  /** Rich parts for channels that can show them (tables, buttons). */
+  parts?: ReplyPart[];
 }
 
 /** What a write will do, shown to the member before they confirm. */

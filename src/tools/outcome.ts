@@ -1,4 +1,5 @@
 /** What calling a tool returns, on every surface. */
+import type { ReplyPart } from '../agent/reply-parts.ts';
 import type { ErrorCode } from '../core/errors.ts';
 import type { ActionPreview } from './define.ts';
 
@@ -9,7 +10,7 @@ export interface PendingActionView extends ActionPreview {
 }
 
 export type ToolOutcome =
-  | { status: 'ok'; tool: string; data: unknown; text: string }
+  | { status: 'ok'; tool: string; data: unknown; text: string; parts?: ReplyPart[] }
   | {
       status: 'pending_confirmation';
       tool: string;

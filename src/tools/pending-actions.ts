@@ -58,20 +58,39 @@ export async function createPendingAction(
 
 export type Decision = 'confirm' | 'cancel';
 
+/**
+ * How the decision was authenticated: by the one-time token (any surface), or by the member's own
+ * signed-in session on a chat channel (a button or a "yes" typed by the person). The model has
+ * neither: it can only create pending actions.
+ */
+export type DecisionProof = { token: string } | { memberSession: true };
+
+export interface DecisionRequest {
+  actionId: string;
+  decision: Decision;
+  proof: DecisionProof;
+}
+
 /** Confirms or cancels a pending action of this business; runs the tool on confirmation. */
 export async function decidePendingAction(
   deps: Deps,
   context: TenantContext,
   tools: ReadonlyMap<string, AnyTool>,
-  request: { actionId: string; token: string; decision: Decision },
+  request: DecisionRequest,
 ): Promise<ToolOutcome> {
   const label = 'confirm_action';
   const [action] = await deps.db.orm
     .select()
     .from(pendingActions)
     .where(and(eq(pendingActions.id, request.actionId), eq(pendingActions.tenantId, context.tenant.id)));
-  // Unknown, other tenant's, or wrong token all read the same, so ids cannot be probed.
-  if (!action || !timingSafeEqual(action.tokenHash, await sha256Hex(request.token))) {
+  // Unknown, other tenant's, or wrong token all read the same, so ids cannot be probed. A member
+  // session decides only the actions that member asked for.
+  const proven =
+    action &&
+    ('token' in request.proof
+      ? timingSafeEqual(action.tokenHash, await sha256Hex(request.proof.token))
+      : action.memberId === context.member.id && action.channel === context.channel);
+  if (!action || !proven) {
     return errorOutcome(label, 'not_found', 'No pending action matches that id and confirmation token');
   }
   const tool = tools.get(action.tool);
@@ -126,13 +145,14 @@ export async function decidePendingAction(
   try {
     const output = await tool.run({ deps, context }, parsed.data);
     await settle(deps, action.id, 'confirmed', { data: output.data }, context);
+    const parts = output.parts ? { parts: output.parts } : {};
     await writeAudit(deps.db.orm, context, {
       action: 'action.run',
       tool: tool.name,
       data: { actionId: action.id, input: action.input },
       outcome: 'succeeded',
     });
-    return { status: 'ok', tool: tool.name, data: output.data, text: output.text };
+    return { status: 'ok', tool: tool.name, data: output.data, text: output.text, ...parts };
   } catch (error) {
     const message = isAppError(error) ? error.message : 'The action failed because of an internal error';
     await settle(deps, action.id, 'failed', { error: message }, context);

@@ -8,7 +8,7 @@ import { canUse, type Deps, type TenantContext } from '../core/context.ts';
 import { isAppError } from '../core/errors.ts';
 import { type AnyTool, allSurfaces, type Surface } from './define.ts';
 import { errorOutcome, type ToolOutcome } from './outcome.ts';
-import { createPendingAction, type Decision, decidePendingAction } from './pending-actions.ts';
+import { createPendingAction, type DecisionRequest, decidePendingAction } from './pending-actions.ts';
 
 export interface CallOptions {
   surface: Surface;
@@ -29,11 +29,7 @@ export interface ToolRegistry {
     input: unknown,
     options: CallOptions,
   ): Promise<ToolOutcome>;
-  decide(
-    deps: Deps,
-    context: TenantContext,
-    request: { actionId: string; token: string; decision: Decision },
-  ): Promise<ToolOutcome>;
+  decide(deps: Deps, context: TenantContext, request: DecisionRequest): Promise<ToolOutcome>;
 }
 
 export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
@@ -88,7 +84,7 @@ export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
           if (!options.confirmed || pending.status !== 'pending_confirmation') return pending;
           return decidePendingAction(deps, context, tools, {
             actionId: pending.action.id,
-            token: pending.confirmToken,
+            proof: { token: pending.confirmToken },
             decision: 'confirm',
           });
         }
@@ -101,7 +97,13 @@ export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
             outcome: 'succeeded',
           });
         }
-        return { status: 'ok', tool: name, data: output.data, text: output.text };
+        return {
+          status: 'ok',
+          tool: name,
+          data: output.data,
+          text: output.text,
+          ...(output.parts ? { parts: output.parts } : {}),
+        };
       } catch (error) {
         if (isAppError(error) && error.code !== 'internal') {
           return errorOutcome(name, error.code, error.message, error.details);

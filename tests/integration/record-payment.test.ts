@@ -65,7 +65,7 @@ describe('record_payment', () => {
 
     const done = await harness.registry.decide(harness.deps, owner, {
       actionId: request.action.id,
-      token: request.confirmToken,
+      proof: { token: request.confirmToken },
       decision: 'confirm',
     });
     expect(done.status).toBe('ok');
@@ -111,7 +111,7 @@ describe('record_payment', () => {
     const confirm = () =>
       harness.registry.decide(harness.deps, owner, {
         actionId: request.action.id,
-        token: request.confirmToken,
+        proof: { token: request.confirmToken },
         decision: 'confirm',
       });
     const results = await Promise.all([confirm(), confirm()]);
@@ -153,19 +153,19 @@ describe('record_payment', () => {
     );
     const wrong = await harness.registry.decide(harness.deps, owner, {
       actionId: request.action.id,
-      token: 'not-the-token-at-all',
+      proof: { token: 'not-the-token-at-all' },
       decision: 'confirm',
     });
     expect(wrong.status).toBe('error');
     const cancelled = await harness.registry.decide(harness.deps, owner, {
       actionId: request.action.id,
-      token: request.confirmToken,
+      proof: { token: request.confirmToken },
       decision: 'cancel',
     });
     expect(cancelled.status).toBe('ok');
     const late = await harness.registry.decide(harness.deps, owner, {
       actionId: request.action.id,
-      token: request.confirmToken,
+      proof: { token: request.confirmToken },
       decision: 'confirm',
     });
     expect(late.status).toBe('error');
@@ -189,7 +189,7 @@ describe('record_payment', () => {
     const later = { ...harness.deps, clock: fixedClock('2026-11-23T10:00:00Z') };
     const outcome = await harness.registry.decide(later, owner, {
       actionId: request.action.id,
-      token: request.confirmToken,
+      proof: { token: request.confirmToken },
       decision: 'confirm',
     });
     expect(outcome.status).toBe('error');
@@ -244,7 +244,7 @@ describe('record_payment', () => {
     );
     const done = await harness.registry.decide(harness.deps, owner, {
       actionId: request.action.id,
-      token: request.confirmToken,
+      proof: { token: request.confirmToken },
       decision: 'confirm',
     });
     expect(done.status).toBe('ok');

@@ -60,7 +60,7 @@ describe('roles, scopes and the audit log', () => {
     if (request.status !== 'pending_confirmation') throw new Error('expected pending');
     const done = await harness.registry.decide(harness.deps, owner, {
       actionId: request.action.id,
-      token: request.confirmToken,
+      proof: { token: request.confirmToken },
       decision: 'confirm',
     });
     expect(done.status).toBe('ok');

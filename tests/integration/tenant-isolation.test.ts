@@ -105,7 +105,7 @@ describe('tenant isolation', () => {
     if (request.status !== 'pending_confirmation') throw new Error('expected pending');
     const stolen = await harness.registry.decide(harness.deps, shopA, {
       actionId: request.action.id,
-      token: request.confirmToken,
+      proof: { token: request.confirmToken },
       decision: 'confirm',
     });
     expect(stolen.status).toBe('error');

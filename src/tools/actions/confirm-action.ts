@@ -27,7 +27,7 @@ export function defineConfirmAction(registry: () => ToolRegistry): AnyTool {
     async run({ deps, context }, input) {
       const outcome = await registry().decide(deps, context, {
         actionId: input.action_id,
-        token: input.confirm_token,
+        proof: { token: input.confirm_token },
         decision: input.decision,
       });
       if (outcome.status === 'error') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReplyPart } from '../../agent/reply-parts.ts';
 import { formatMoney, moneyView } from '../../core/money.ts';
 import { formatDate } from '../../core/time.ts';
 import { type ReceivablesReport, receivables } from '../../insights/receivables.ts';
@@ -86,9 +87,37 @@ export const whoOwesMe = defineTool({
       total_customers: report.count,
       next_cursor: nextOffset < report.count ? encodeCursor(nextOffset) : null,
     };
-    return { data, text: renderReceivables(report, context.tenant.timezone, nextOffset) };
+    return {
+      data,
+      text: renderReceivables(report, context.tenant.timezone, nextOffset),
+      parts: report.count === 0 ? [] : [receivablesTable(report, context.tenant.timezone, nextOffset)],
+    };
   },
 });
+
+function receivablesTable(report: ReceivablesReport, timeZone: string, shown: number): ReplyPart {
+  return {
+    type: 'table',
+    title: 'Who owes you',
+    columns: [
+      { key: 'name', label: 'Customer' },
+      { key: 'owes', label: 'Owes', align: 'right' },
+      { key: 'overdue', label: 'Overdue', align: 'right' },
+      { key: 'days', label: 'Days late', align: 'right' },
+      { key: 'lastPaid', label: 'Last paid' },
+      { key: 'phone', label: 'Phone' },
+    ],
+    rows: report.rows.map((row) => ({
+      name: row.name,
+      owes: formatMoney(row.balance, row.currency),
+      overdue: formatMoney(row.overdue, row.currency),
+      days: String(row.daysOverdue),
+      lastPaid: row.lastPayment ? formatDate(new Date(row.lastPayment.paidAt), timeZone) : 'never',
+      phone: row.phone ?? '—',
+    })),
+    caption: `${report.totals.map((total) => `${formatMoney(total.balance, total.currency)} owed by ${total.customers} customers`).join('; ')}${shown < report.count ? ` · showing ${shown} of ${report.count}` : ''}`,
+  };
+}
 
 function renderReceivables(report: ReceivablesReport, timeZone: string, shown: number): string {
   if (report.count === 0) return 'Nobody owes you anything right now.';

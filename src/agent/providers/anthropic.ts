@@ -39,9 +39,12 @@ function toSdkMessages(messages: readonly ModelMessage[]): SdkMessage[] {
 
 export function anthropicProvider(options: AnthropicOptions): ModelProvider {
   const model = options.model ?? defaultModel;
+  // Everything explicit: the SDK would otherwise read ANTHROPIC_* variables from the environment,
+  // and configuration is parsed once, at the entry point.
   const client = new Anthropic({
     apiKey: options.apiKey,
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+    authToken: null,
+    baseURL: options.baseURL ?? 'https://api.anthropic.com',
     maxRetries: options.maxRetries ?? 3,
     timeout: options.timeoutMs ?? 60_000,
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -61,3 +61,20 @@ export const mergeHistory = pgTable(
   },
   (table) => [index('merge_history_tenant_idx').on(table.tenantId, table.entity)],
 );
+
+/** One-time sign-in links for the web chat (`/login/<token>`); only the token's hash is kept. */
+export const loginTokens = pgTable(
+  'login_tokens',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('login_tokens_hash_uq').on(table.tokenHash)],
+);

@@ -5,16 +5,24 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import type { Assistant } from '../agent/assistant.ts';
 import type { Deps } from '../core/context.ts';
 import { timingSafeEqual } from '../core/encoding.ts';
 import { AppError, isAppError } from '../core/errors.ts';
 import type { ToolRegistry } from '../tools/registry.ts';
 import { apiRoutes } from './api.ts';
+import { chatRoutes } from './chat.ts';
 import type { AppEnv } from './env.ts';
-import { homePage } from './home.ts';
 
 export interface AppDeps extends Deps {
   registry: ToolRegistry;
+  assistant: Assistant;
+  /** Which brain answers: 'anthropic' with a key, else 'offline'. Shown in the web chat. */
+  assistantMode: string;
+  /** Signs web session cookies. */
+  sessionSecret: string;
+  /** Embedded mode: visitors of the web chat are signed in as this business's owner. */
+  autoLoginTenant?: string;
   /**
    * Runs a CLI command inside this process, for CLI invocations made while this server owns the
    * embedded database. Present only in the Node server.
@@ -37,7 +45,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ ok: true, database: deps.db.dialect });
   });
 
-  app.get('/', (c) => c.html(homePage()));
+  app.route('/', chatRoutes() as unknown as Hono<AppEnv>);
 
   app.route('/api/v1', apiRoutes());
 

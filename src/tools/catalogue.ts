@@ -1,11 +1,14 @@
 /** The tool catalogue: every tool the product offers, in one registry shared by all surfaces. */
 import { defineConfirmAction } from './actions/confirm-action.ts';
 import type { AnyTool } from './define.ts';
+import { salesSummaryTool } from './insights/sales-summary.ts';
 import { whoOwesMe } from './receivables/who-owes-me.ts';
 import { customerProfileTool } from './records/customer-profile.ts';
 import { findRecords } from './records/find-records.ts';
 import { recordPaymentTool } from './records/record-payment.ts';
 import { createRegistry, type ToolRegistry } from './registry.ts';
+import { connectionStatus } from './sync/connection-status.ts';
+import { syncLogs } from './sync/sync-logs.ts';
 
 export const domainTools: readonly AnyTool[] = [
   whoOwesMe,

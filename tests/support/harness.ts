@@ -1,10 +1,14 @@
 /** Everything an integration test needs: a database, dependencies with a pinned clock, the registry. */
 import type { Database } from '../../db/database.ts';
-import type { Channel, Deps, TenantContext } from '../../src/core/context.ts';
+import { createAssistant } from '../../src/agent/assistant.ts';
+import { offlineProvider } from '../../src/agent/providers/offline.ts';
+import type { Channel, TenantContext } from '../../src/core/context.ts';
+import { randomToken } from '../../src/core/encoding.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { type Clock, fixedClock } from '../../src/core/time.ts';
 import { createVault, generateVaultKey } from '../../src/core/vault.ts';
 import { loadDemo } from '../../src/demo/load.ts';
+import type { AppDeps } from '../../src/http/app.ts';
 import { contextForSlug } from '../../src/tenancy/tenants.ts';
 import { createToolRegistry } from '../../src/tools/catalogue.ts';
 import type { ToolRegistry } from '../../src/tools/registry.ts';
@@ -15,7 +19,7 @@ export const testToday = '2026-11-23';
 
 export interface Harness {
   db: Database;
-  deps: Deps & { registry: ToolRegistry };
+  deps: AppDeps;
   registry: ToolRegistry;
   logs: string[];
   context(slug?: string, member?: string, channel?: Channel): Promise<TenantContext>;
@@ -28,12 +32,18 @@ export async function createHarness(
   const { db, drop } = await createTestDatabase();
   const logs: string[] = [];
   const registry = createToolRegistry();
-  const deps = {
+  const base = {
     db,
     vault: await createVault([generateVaultKey()]),
     clock: options.clock ?? fixedClock(testNow),
     logger: createLogger('debug', (line) => logs.push(line)),
+  };
+  const deps: AppDeps = {
+    ...base,
     registry,
+    assistant: createAssistant({ deps: base, registry, provider: offlineProvider() }),
+    assistantMode: 'offline',
+    sessionSecret: randomToken(32),
   };
   const slugs = options.demo === true ? ['demo'] : Array.isArray(options.demo) ? options.demo : [];
   for (const [index, slug] of slugs.entries()) {

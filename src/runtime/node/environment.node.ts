@@ -2,17 +2,19 @@
 import { join } from 'node:path';
 import type { Database } from '../../../db/database.ts';
 import { createDb } from '../../../db/open.node.ts';
+import { assistantFromConfig } from '../../agent/from-config.ts';
 import type { Config } from '../../core/config.ts';
 import type { Deps, Logger } from '../../core/context.ts';
+import { randomToken, sha256Hex } from '../../core/encoding.ts';
 import { AppError } from '../../core/errors.ts';
 import { systemClock } from '../../core/time.ts';
 import { createVault, type Vault } from '../../core/vault.ts';
+import type { AppDeps } from '../../http/app.ts';
 import { createToolRegistry } from '../../tools/catalogue.ts';
-import type { ToolRegistry } from '../../tools/registry.ts';
 import { embeddedMasterKey, lockDataDir } from './data-dir.node.ts';
 
 export interface Environment {
-  deps: Deps & { registry: ToolRegistry };
+  deps: Omit<AppDeps, 'runCli' | 'cliToken' | 'autoLoginTenant'>;
   embedded: boolean;
   dataDir: string;
   close(): Promise<void>;
@@ -46,14 +48,18 @@ export async function openEnvironment(config: Config, dataDir: string, logger: L
   const vault = key
     ? await createVault([key, ...previous])
     : missingVault('Set KIUNGO_MASTER_KEY (base64, 32 bytes) to store credentials');
-  const deps = {
+  const base: Deps = {
     db,
     vault,
     clock: systemClock,
     logger,
-    registry: createToolRegistry(),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   };
+  const registry = createToolRegistry();
+  const { assistant, mode } = assistantFromConfig(config, base, registry);
+  // Sessions survive restarts when they are signed with a key derived from the vault key.
+  const sessionSecret = key ? await sha256Hex(`kiungo-session:${key}`) : randomToken(32);
+  const deps = { ...base, registry, assistant, assistantMode: mode, sessionSecret };
   return {
     deps,
     embedded,

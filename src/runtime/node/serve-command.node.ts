@@ -43,6 +43,7 @@ export function registerServeCommand(
       const cliToken = randomToken(24);
       const app = createApp({
         ...deps,
+        ...(environment.embedded ? { autoLoginTenant: globals.tenant } : {}),
         cliToken,
         async runCli(argv) {
           const io = captureIO();

@@ -3,7 +3,9 @@
  * code only; Baileys and the embedded database stay in the Node process.
  */
 import { openPostgres } from '../../../db/postgres.ts';
+import { assistantFromConfig } from '../../agent/from-config.ts';
 import { parseConfig } from '../../core/config.ts';
+import { sha256Hex } from '../../core/encoding.ts';
 import { createLogger } from '../../core/logger.ts';
 import { systemClock } from '../../core/time.ts';
 import { createVault } from '../../core/vault.ts';
@@ -44,13 +46,20 @@ export default {
     // Hyperdrive pools connections itself; a small client per request is the recommended shape.
     const db = openPostgres(url, { max: 1 });
     const previous = (config.KIUNGO_PREVIOUS_KEYS ?? '').split(',').filter(Boolean);
-    const app = createApp({
+    const deps = {
       db,
       vault: await createVault([config.KIUNGO_MASTER_KEY, ...previous]),
       clock: systemClock,
       logger: createLogger(config.KIUNGO_LOG_LEVEL ?? 'info'),
-      registry,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    };
+    const { assistant, mode } = assistantFromConfig(config, deps, registry);
+    const app = createApp({
+      ...deps,
+      registry,
+      assistant,
+      assistantMode: mode,
+      sessionSecret: await sha256Hex(`kiungo-session:${config.KIUNGO_MASTER_KEY}`),
     });
     try {
       return await app.fetch(request);

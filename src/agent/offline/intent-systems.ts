@@ -1,0 +1,113 @@
+/**
+ * Intents about connected systems and data: sync logs, connection status, running a sync, importing
+ * a spreadsheet, and data quality.
+ */
+import type { Intent } from './intents.ts';
+import type { Sentence } from './sentence.ts';
+import { findKnownSystem, startsWithKnownSystem } from './vocabulary.ts';
+
+const logWords =
+  /\blogs?\b|\berrors?\b|\bhistory\b|\bfail(?:ed|ure|ures|ing|s)?\b|\bissues?\b|\bproblems?\b|\bwhat\s+happened\b|\bwent\s+wrong\b|\bkumbukumbu\b|\bmakosa\b|\bhitilafu\b|\btatizo\b|\bmatatizo\b|\bimeshindwa\b|\bilishindwa\b|\bzimeshindwa\b|\bkilitokea\b|\bkilichotokea\b|\bkimetokea\b|\bimekwama\b|\bstuck\b/;
+
+const syncWords = /\b(?:re-?)?sync\w*|\busawazishaji\b|\bsawazisha\w*|\bintegrations?\b/;
+
+/** sync_logs: what a sync did or why it failed, for one system or all. */
+export function detectSyncLogs(sentence: Sentence): Intent | null {
+  const { lower } = sentence;
+  const system = findKnownSystem(lower);
+  const bareLogs = /\blogs\b/.test(lower);
+  if (!logWords.test(lower) || !(syncWords.test(lower) || system || bareLogs)) return null;
+  const intent: Intent = { name: 'sync_logs' };
+  if (system) intent.system = system;
+  if (sentence.located) intent.period = sentence.located.period;
+  return intent;
+}
+
+const connectionWords =
+  /\bconnections?\b|\bconnected\b|\bintegrations?\b|\bmiunganisho\b|\biliyounganishwa\b|\bimeunganishwa\b|\bzimeunganishwa\b|\bzilizounganishwa\b|\bkuunganishwa\b|\bimeungana\b|\bsync(?:ing)?\s+status\b|\bstatus\s+of\s+(?:the\s+|my\s+)?(?:syncs?|syncing|integrations?|connections?|systems?)\b|\b(?:is|are)\s+(?:\S+\s+){0,3}(?:syncing|connected|up\s+to\s+date|online)\b|\b(?:systems?|integrations?|everything)\s+(?:are\s+|is\s+)?(?:working|ok|fine|running)\b|\bhali\s+ya\s+(?:usawazishaji|mifumo|miunganisho)\b|\bmifumo\b/;
+
+/** connection_status: which systems are connected and whether they are syncing. */
+export function detectConnectionStatus(sentence: Sentence): Intent | null {
+  return connectionWords.test(sentence.lower) ? { name: 'connection_status' } : null;
+}
+
+/** Sync verbs that name no system by themselves ("sync", "sawazisha"). */
+const syncVerb = /\b(?:re-?)?sync(?:hroni[sz]e)?\b|\bsawazisha\b/;
+
+/** Verbs that mean a sync only when a known system is named ("update from M-Pesa", "refresh Shopify"). */
+const fetchVerb =
+  /\bupdate\s+(?:\S+\s+){0,2}from\b|\b(?:pull|fetch|import|vuta|leta)\s+(?:\S+\s+){0,3}(?:from|kutoka)\b/;
+
+/** "update Shopify", "refresh my M-Pesa": the system right after the verb. */
+const refreshVerb = /\b(?:update|refresh)\s+(?:my\s+|the\s+|our\s+)?/g;
+
+function refreshesKnownSystem(lower: string): boolean {
+  for (const match of lower.matchAll(refreshVerb)) {
+    if (startsWithKnownSystem(lower.slice(match.index + match[0].length))) return true;
+  }
+  return false;
+}
+
+const fullWords =
+  /\bfull\b|\bcomplete\b|\bkamili\b|\bentire\b|\bfrom\s+scratch\b|\ball\s+history\b|\bre-?sync\b|\bupya\b|\bfrom\s+the\s+(?:start|beginning)\b|\btangu\s+mwanzo\b/;
+
+const allSystems = /\ball\b|\beverything\b|\bzote\b|\byote\b|\bkila\s+kitu\b/;
+
+/** Words after "sync" that are not the name of a system. */
+const syncFillers = new Set(
+  `my the a an our full complete now sasa data orders order oda products bidhaa customers wateja payments
+  malipo invoices ankara of from with za ya na kutoka again tena upya please tafadhali run do kamili store
+  duka account akaunti inventory stock stoo sales mauzo it to up me for`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * sync: run a sync of a known system, of the word after "sync" if it names an unknown one ("sync
+ * jumia" → 'jumia'), or of everything ('all') for "sync all" or a bare "sync now".
+ */
+export function detectSync(sentence: Sentence): Intent | null {
+  const { lower } = sentence;
+  const known = findKnownSystem(lower);
+  const verb = syncVerb.exec(lower);
+  if (!verb && !(known && (fetchVerb.test(lower) || refreshesKnownSystem(lower)))) return null;
+  const full = fullWords.test(lower);
+  if (known) return { name: 'sync', system: known, full };
+  if (allSystems.test(lower) || !verb) return { name: 'sync', system: 'all', full };
+  const after = lower.slice(verb.index + verb[0].length).match(/[\p{L}\d_-]+/gu) ?? [];
+  const system = after.find((word) => !syncFillers.has(word));
+  return { name: 'sync', system: system ?? 'all', full };
+}
+
+const importWords =
+  /\bimport(?:ing|s)?\b|\bupload(?:ing)?\b|\bkuingiza\b|\bingiza\b|\bnaingiza\b|\btuingize\b|\bniingize\b|\bkupakia\b|\bpakia\b|\bspreadsheets?\b|\bexcel\b|\bcsv\b|\bbring\s+(?:in|over)\b|\bmove\s+(?:my\s+)?data\b/;
+
+const importEntities: { entity: string; pattern: RegExp }[] = [
+  { entity: 'leads', pattern: /\bleads?\b|\bprospects?\b|\bwateja\s+watarajiwa\b/ },
+  { entity: 'customers', pattern: /\bcustomers?\b|\bclients?\b|\bcontacts?\b|\bwateja\b|\bmteja\b/ },
+  { entity: 'products', pattern: /\bproducts?\b|\bitems?\b|\bbidhaa\b|\bprice\s+list\b/ },
+  { entity: 'invoices', pattern: /\binvoices?\b|\bankara\b|\bbills?\b/ },
+  { entity: 'payments', pattern: /\bpayments?\b|\bmalipo\b/ },
+  { entity: 'inventory', pattern: /\binventory\b|\bstock\b|\bstoo\b|\bstoku\b|\bmzigo\b/ },
+  { entity: 'expenses', pattern: /\bexpenses?\b|\bmatumizi\b|\bgharama\b/ },
+];
+
+/** import_help: how to bring a spreadsheet in, and of what. */
+export function detectImportHelp(sentence: Sentence): Intent | null {
+  const { lower } = sentence;
+  if (!importWords.test(lower)) return null;
+  let best: { entity: string; index: number } | undefined;
+  for (const { entity, pattern } of importEntities) {
+    const index = lower.search(pattern);
+    if (index >= 0 && (!best || index < best.index)) best = { entity, index };
+  }
+  return best ? { name: 'import_help', entity: best.entity } : { name: 'import_help' };
+}
+
+const dataQualityWords =
+  /\bdata\s+quality\b|\bduplicates?\b|\bduplicated\b|\bclean\s+(?:up\s+)?(?:my\s+|the\s+)?(?:data|records|customers|contacts|list)\b|\bclean\s*up\b|\bwithout\s+(?:a\s+|any\s+)?(?:phone|phones|number|numbers|email|emails)\b|\bmissing\s+(?:phone|phones|numbers?|emails?|data|details)\b|\bno\s+phone\b|\bwaliorudiwa\b|\bzilizorudiwa\b|\bwanaojirudia\b|\bmarudio\b|\bubora\s+wa\s+data\b|\bsafisha\b|\bbila\s+(?:namba|simu)\b|\bdata\s+(?:issues|problems|errors)\b|\bdata\s+mbaya\b|\bincomplete\b/;
+
+/** data_quality: duplicates, missing phone numbers, cleaning up. */
+export function detectDataQuality(sentence: Sentence): Intent | null {
+  return dataQualityWords.test(sentence.lower) ? { name: 'data_quality' } : null;
+}

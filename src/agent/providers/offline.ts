@@ -1,0 +1,277 @@
+/**
+ * The offline brain: a provider with no model and no network. It reads the person's message with the
+ * deterministic intent parser (English, Swahili, mixed), asks for the same tools a model would, and
+ * then answers from the tools' own human-shaped texts. It never guesses a write: a payment is only
+ * requested when both the customer and the amount were said, and it still waits for confirmation.
+ */
+
+import type { ContentBlock, ModelMessage, ModelProvider, ModelRequest, ModelResponse } from '../model.ts';
+import { emptyUsage } from '../model.ts';
+import { type Intent, parseUtterance } from '../offline/intents.ts';
+
+type Language = 'en' | 'sw';
+
+interface ToolCall {
+  name: string;
+  input: Record<string, unknown>;
+}
+
+const say = (language: Language, en: string, sw: string) => (language === 'sw' ? sw : en);
+
+/** What to call for an intent, or the words to answer with when no tool is needed. */
+export function planFor(intent: Intent, language: Language): { calls: ToolCall[] } | { reply: string } {
+  switch (intent.name) {
+    case 'receivables':
+      return {
+        calls: [
+          {
+            name: 'who_owes_me',
+            input: {
+              only_overdue: intent.onlyOverdue,
+              ...(intent.minDaysOverdue !== undefined ? { min_days_overdue: intent.minDaysOverdue } : {}),
+              limit: 10,
+            },
+          },
+        ],
+      };
+    case 'customer_lookup':
+      return { calls: [{ name: 'customer_profile', input: { customer: intent.customer } }] };
+    case 'payments_received':
+      return {
+        calls: [
+          {
+            name: 'sales_summary',
+            input: {
+              from: intent.period.from,
+              to: intent.period.to,
+              ...(intent.customer ? { customer: intent.customer } : {}),
+            },
+          },
+        ],
+      };
+    case 'sales_summary':
+      return {
+        calls: [{ name: 'sales_summary', input: { from: intent.period.from, to: intent.period.to } }],
+      };
+    case 'record_payment':
+      return {
+        calls: [
+          {
+            name: 'record_payment',
+            input: {
+              customer: intent.customer,
+              amount: intent.amount,
+              ...(intent.method ? { method: intent.method } : {}),
+              ...(intent.reference ? { reference: intent.reference } : {}),
+            },
+          },
+        ],
+      };
+    case 'sync':
+      return {
+        calls: [
+          { name: 'connection_status', input: intent.system === 'all' ? {} : { system: intent.system } },
+        ],
+      };
+    case 'connection_status':
+      return { calls: [{ name: 'connection_status', input: {} }] };
+    case 'sync_logs':
+      return {
+        calls: [
+          { name: 'sync_logs', input: { ...(intent.system ? { system: intent.system } : {}), limit: 10 } },
+        ],
+      };
+    case 'insights':
+    case 'briefing':
+      return {
+        calls: [
+          { name: 'sales_summary', input: {} },
+          { name: 'who_owes_me', input: { only_overdue: true, limit: 5 } },
+        ],
+      };
+    case 'import_help':
+      return {
+        reply: say(
+          language,
+          'Importing spreadsheets is not available in this version yet. You can already ask me about debts, payments, sales and customers.',
+          'Kuingiza faili za Excel bado hakupo katika toleo hili. Unaweza kuniuliza kuhusu madeni, malipo, mauzo na wateja.',
+        ),
+      };
+    case 'data_quality':
+      return {
+        reply: say(
+          language,
+          'The data-quality check is not available in this version yet. I can find a customer for you by name or phone.',
+          'Ukaguzi wa ubora wa data bado haupo katika toleo hili. Naweza kukutafutia mteja kwa jina au simu.',
+        ),
+      };
+    case 'greeting':
+      return {
+        reply: say(
+          language,
+          'Hello! How can I help with your business today?',
+          'Habari! Nikusaidie nini leo kuhusu biashara yako?',
+        ),
+      };
+    case 'confirm':
+    case 'cancel':
+      return {
+        reply: say(
+          language,
+          'There is nothing waiting for your confirmation.',
+          'Hakuna kitu kinachosubiri uthibitisho wako.',
+        ),
+      };
+    case 'help':
+    case 'unknown':
+      return { reply: helpText(language, intent.name === 'unknown') };
+  }
+}
+
+function helpText(language: Language, didNotUnderstand: boolean): string {
+  const lead = didNotUnderstand
+    ? say(
+        language,
+        "I didn't understand that. Here is what I can do:",
+        'Sijaelewa. Hivi ndivyo ninavyoweza kusaidia:',
+      )
+    : say(language, 'Here is what I can do:', 'Hivi ndivyo ninavyoweza kusaidia:');
+  const lines =
+    language === 'sw'
+      ? [
+          '• "Nani ananidai?" — madeni na umri wake',
+          '• "Nionyeshe Mama Joyce" — taarifa za mteja',
+          '• "Mauzo ya leo" / "malipo ya wiki hii"',
+          '• "Hassan amelipa elfu hamsini kwa M-Pesa" — kurekodi malipo (baada ya kuthibitisha)',
+          '• "Hali ya miunganisho" — mifumo iliyounganishwa',
+        ]
+      : [
+          '• "Who owes me?" — debts and how late they are',
+          '• "Show me Mama Joyce" — a customer’s profile',
+          '• "Sales this month" / "payments received today"',
+          '• "Record 50,000 from Hassan by M-Pesa" — after you confirm',
+          '• "Is everything syncing?" — connected systems',
+        ];
+  return [
+    lead,
+    ...lines,
+    say(
+      language,
+      'I can do more with a model key (ANTHROPIC_API_KEY).',
+      'Naweza kufanya zaidi nikiwekewa ufunguo wa modeli (ANTHROPIC_API_KEY).',
+    ),
+  ].join('\n');
+}
+
+function leadFor(intent: Intent, language: Language): string {
+  switch (intent.name) {
+    case 'receivables':
+      return say(language, 'Here is who owes you:', 'Hawa ndio wanaokudai:');
+    case 'payments_received':
+      return say(language, 'Payments received:', 'Malipo yaliyopokelewa:');
+    case 'sales_summary':
+      return say(language, 'Your sales:', 'Mauzo yako:');
+    case 'insights':
+    case 'briefing':
+      return say(language, 'How business is going this month:', 'Biashara inavyoendelea mwezi huu:');
+    case 'sync':
+      return intent.system === 'all'
+        ? say(language, 'Your connected systems:', 'Mifumo iliyounganishwa:')
+        : say(
+            language,
+            `Syncing ${intent.system} needs it connected first. Its status:`,
+            `Kusawazisha ${intent.system} kunahitaji kuunganishwa kwanza. Hali yake:`,
+          );
+    default:
+      return '';
+  }
+}
+
+function lastUserText(messages: readonly ModelMessage[]): string {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index];
+    const text =
+      message?.role === 'user' ? message.content.find((block) => block.type === 'text') : undefined;
+    if (text?.type === 'text') return text.text;
+  }
+  return '';
+}
+
+/** Builds the answer from tool results: each result's own text, errors in plain words. */
+function answerFrom(
+  results: Extract<ContentBlock, { type: 'tool_result' }>[],
+  intent: Intent,
+  language: Language,
+): string {
+  const pieces = results.map((result) => {
+    try {
+      const parsed = JSON.parse(result.content) as {
+        status: string;
+        text?: string;
+        error?: { message: string; details?: { candidates?: { name: string }[] } };
+      };
+      if (parsed.status === 'error') {
+        const candidates = parsed.error?.details?.candidates?.map((candidate) => candidate.name);
+        return candidates?.length
+          ? `${parsed.error?.message}: ${candidates.join(', ')}`
+          : say(
+              language,
+              `I could not do that: ${parsed.error?.message ?? 'unknown error'}`,
+              `Sikuweza: ${parsed.error?.message ?? 'hitilafu'}`,
+            );
+      }
+      if (parsed.status === 'pending_confirmation') {
+        const summary = (parsed.text ?? '').split('\n')[0] ?? '';
+        return `${summary}\n${say(language, 'Confirm to go ahead, or cancel.', 'Thibitisha ili niendelee, au ghairi.')}`;
+      }
+      return parsed.text ?? '';
+    } catch {
+      return result.content;
+    }
+  });
+  const lead = leadFor(intent, language);
+  const okCount = results.filter((result) => !result.isError).length;
+  return [okCount > 0 && lead ? lead : '', ...pieces].filter(Boolean).join('\n\n');
+}
+
+export function offlineProvider(): ModelProvider {
+  return {
+    kind: 'offline',
+    model: 'offline',
+    async complete(request: ModelRequest): Promise<ModelResponse> {
+      const text = lastUserText(request.messages);
+      const { intent, language } = parseUtterance(text, request.today);
+      const last = request.messages[request.messages.length - 1];
+      const results = (last?.role === 'user' ? last.content : []).filter(
+        (block): block is Extract<ContentBlock, { type: 'tool_result' }> => block.type === 'tool_result',
+      );
+      let reply: string;
+      if (results.length > 0) {
+        reply = answerFrom(results, intent, language);
+      } else {
+        const plan = planFor(intent, language);
+        if ('calls' in plan) {
+          const known = new Set(request.tools.map((tool) => tool.name));
+          const calls = plan.calls.filter((call) => known.has(call.name));
+          if (calls.length > 0) {
+            return {
+              content: calls.map((call, index) => ({
+                type: 'tool_use',
+                id: `offline_${index + 1}`,
+                name: call.name,
+                input: call.input,
+              })),
+              stopReason: 'tool_use',
+              usage: emptyUsage(),
+            };
+          }
+          reply = say(language, 'You are not allowed to do that here.', 'Huruhusiwi kufanya hivyo hapa.');
+        } else {
+          reply = plan.reply;
+        }
+      }
+      request.onText?.(reply);
+      return { content: [{ type: 'text', text: reply }], stopReason: 'end_turn', usage: emptyUsage() };
+    },
+  };
+}

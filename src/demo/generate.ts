@@ -312,7 +312,9 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
         const method =
           random.next() < 0.55 ? 'mpesa' : random.pick(['cash', 'cash', 'cash', 'card', 'bank'] as const);
         const latest = Math.min(overdueDays + termDays, 45);
-        const paidDay = dateOf(Math.min(0, issueOffset + (credit ? random.int(0, latest) : 0)));
+        // Paid within the terms (or late), but never after today.
+        const delay = credit ? random.int(0, Math.max(0, Math.min(latest, -issueOffset))) : 0;
+        const paidDay = dateOf(issueOffset + delay);
         const paidAt = `${paidDay}T${String(random.int(5, 16)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00Z`;
         const reference =
           method === 'mpesa'

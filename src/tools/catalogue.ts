@@ -15,6 +15,9 @@ export const domainTools: readonly AnyTool[] = [
   findRecords,
   customerProfileTool,
   recordPaymentTool,
+  salesSummaryTool,
+  connectionStatus,
+  syncLogs,
 ];
 
 export function createToolRegistry(): ToolRegistry {

@@ -224,7 +224,9 @@ function answerFrom(
         const summary = (parsed.text ?? '').split('\n')[0] ?? '';
         return `${summary}\n${say(language, 'Confirm to go ahead, or cancel.', 'Thibitisha ili niendelee, au ghairi.')}`;
       }
-      return parsed.text ?? '';
+      // A table comes as its own reply part; keep only the summary line before it.
+      const text = parsed.text ?? '';
+      return /\n-{3,}/.test(text) ? (text.split('\n\n')[0] ?? text) : text;
     } catch {
       return result.content;
     }

@@ -2,6 +2,7 @@
  * Process entry of `kiungo`. When a `kiungo serve` owns the embedded database folder, commands are
  * sent to it (the folder is never opened twice); otherwise they open the database directly.
  */
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { parseConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
@@ -40,6 +41,30 @@ async function forward(url: string, token: string, argv: readonly string[], io: 
 }
 
 /** Returns the exit code, or 'serving' while `kiungo serve` keeps the process alive. */
+/** `kiungo chat` while a server owns the folder: the prompt stays here, each line is an `ask` there. */
+async function chatThroughServer(
+  url: string,
+  token: string,
+  argv: readonly string[],
+  io: CliIO,
+): Promise<number> {
+  const globals = argv.slice(0, argv.indexOf('chat'));
+  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: io.isTTY });
+  io.out('Kiungo (through the running server). Type "exit" to leave.');
+  for (;;) {
+    let line: string;
+    try {
+      line = await lines.question(io.isTTY ? '› ' : '');
+    } catch {
+      break;
+    }
+    if (line.trim() === 'exit' || line.trim() === 'quit') break;
+    if (line.trim() !== '') await forward(url, token, [...globals, 'ask', line], io);
+  }
+  lines.close();
+  return 0;
+}
+
 export async function main(argv: readonly string[]): Promise<number | 'serving'> {
   const config = parseConfig(process.env);
   const io: CliIO = {
@@ -52,6 +77,7 @@ export async function main(argv: readonly string[]): Promise<number | 'serving'>
   const firstCommand = argv.find((item) => !item.startsWith('-') && item !== dataDirFlag(argv));
   if (!config.DATABASE_URL && !localOnly.has(firstCommand ?? 'help') && argv.length > 0) {
     const server = runningServer(dataDir);
+    if (server && firstCommand === 'chat') return chatThroughServer(server.url, server.token, argv, io);
     if (server) return forward(server.url, server.token, argv, io);
   }
 

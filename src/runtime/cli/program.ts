@@ -7,6 +7,7 @@ import { isAppError } from '../../core/errors.ts';
 import { contextForSlug } from '../../tenancy/tenants.ts';
 import type { Environment } from '../node/environment.node.ts';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerAssistantCommands } from './commands/assistant.ts';
 import { registerToolCommands } from './commands/tools.ts';
 import type { CliIO, CommandSession, GlobalOptions } from './io.ts';
 
@@ -54,6 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIO, host: CliHost):
     exitCode = code;
   });
   registerAdminCommands(program, session);
+  registerAssistantCommands(program, session);
   host.extend?.(program, session);
 
   try {

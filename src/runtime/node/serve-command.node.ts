@@ -54,6 +54,8 @@ export function registerServeCommand(
       const port = Number(flags.port ?? options.config.PORT ?? 8787);
       const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
         const url = `http://${flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host}:${info.port}`;
+        // Links (sign-in, connect pages) point at this server unless PUBLIC_URL says otherwise.
+        deps.publicUrl ??= url;
         if (environment.embedded) writeServerRecord(environment.dataDir, url, cliToken);
         session.io.out(
           globals.json

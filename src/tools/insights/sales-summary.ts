@@ -52,7 +52,7 @@ export const salesSummaryTool = defineTool({
       lines.push(
         summary.sales.length === 0
           ? 'Sales: none'
-          : `Sales: ${summary.sales.map((sale) => `${formatMoney(sale.total, sale.currency)} in ${sale.invoices} invoices`).join('; ')}`,
+          : `Sales: ${summary.sales.map((sale) => `${formatMoney(sale.total, sale.currency)} in ${plural(sale.invoices, 'invoice')}`).join('; ')}`,
       );
     }
     lines.push(
@@ -61,7 +61,7 @@ export const salesSummaryTool = defineTool({
         : `${customer ? 'Paid' : 'Received'}: ${summary.received
             .map(
               (entry) =>
-                `${formatMoney(entry.total, entry.currency)} in ${entry.payments} payments (${entry.byMethod
+                `${formatMoney(entry.total, entry.currency)} in ${plural(entry.payments, 'payment')} (${entry.byMethod
                   .map(
                     (method) =>
                       `${paymentMethodLabels[method.method as PaymentMethod] ?? method.method} ${formatMoney(method.total, entry.currency)}`,
@@ -93,3 +93,7 @@ export const salesSummaryTool = defineTool({
     };
   },
 });
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Assistant } from '../agent/assistant.ts';
 import type { Deps } from '../core/context.ts';
@@ -66,6 +67,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
 
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      const code =
+        error.status === 403 ? 'forbidden' : error.status === 401 ? 'unauthenticated' : 'bad_request';
+      return c.json(
+        { error: { code, message: error.message || 'Request refused' }, requestId: c.get('requestId') },
+        error.status,
+      );
+    }
     if (isAppError(error)) {
       if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
       return c.json({ error: error.toJSON(), requestId: c.get('requestId') }, error.status as 400);

@@ -1,22 +1,38 @@
 /**
  * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
- * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS.
+ * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS,
+ * BENCH_SESSIONS, BENCH_MESSAGES.
  */
 import postgres from 'postgres';
+import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.node.ts';
 import { openPglite } from '../db/pglite.node.ts';
 import { openPostgres } from '../db/postgres.ts';
-import { benchWhoOwesMe } from './who-owes-me.ts';
+import { loadDemo } from '../src/demo/load.ts';
+import { benchAgentTurn } from './agent-turn.ts';
+import { benchWebChatLoad } from './web-chat-load.ts';
+import { benchSetup, benchWhoOwesMe, loadBenchTenant } from './who-owes-me.ts';
 
 const options = {
   customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000),
   invoices: Number(process.env.BENCH_INVOICES ?? 1_000_000),
   runs: Number(process.env.BENCH_RUNS ?? 30),
+  sessions: Number(process.env.BENCH_SESSIONS ?? 200),
+  messages: Number(process.env.BENCH_MESSAGES ?? 5),
 };
 
+async function benchAll(db: Database, label: string): Promise<void> {
+  await migrate(db);
+  await loadBenchTenant(db, label, options);
+  await benchWhoOwesMe(db, label, options.runs);
+  const { deps, registry, context } = await benchSetup(db);
+  await benchAgentTurn(deps, registry, context, label, options.runs);
+  await loadDemo(db, { today: new Date().toISOString().slice(0, 10) });
+  await benchWebChatLoad(db, label, options.sessions, options.messages);
+}
+
 const pglite = await openPglite('memory://');
-await migrate(pglite);
-await benchWhoOwesMe(pglite, 'pglite', options);
+await benchAll(pglite, 'pglite');
 await pglite.close();
 
 const serverUrl =
@@ -34,8 +50,7 @@ const url = new URL(serverUrl);
 url.pathname = '/kiungo_bench';
 const database = openPostgres(url.toString());
 try {
-  await migrate(database);
-  await benchWhoOwesMe(database, 'postgres', options);
+  await benchAll(database, 'postgres');
 } finally {
   await database.close();
   await admin.unsafe('drop database if exists kiungo_bench with (force)');

@@ -12,18 +12,14 @@ import { contextForSlug } from '../src/tenancy/tenants.ts';
 import { createToolRegistry } from '../src/tools/catalogue.ts';
 import { ms, time } from './stats.ts';
 
-export interface WhoOwesMeOptions {
-  customers: number;
-  invoices: number;
-  runs: number;
-}
+export const benchToday = '2026-11-23';
 
-export async function benchWhoOwesMe(db: Database, label: string, options: WhoOwesMeOptions): Promise<void> {
-  const today = '2026-11-23';
+/** The benchmark business (100k customers, 1M invoices by default), loaded once per database. */
+export async function loadBenchTenant(db: Database, label: string, options: WhoOwesMeOptions): Promise<void> {
   const started = performance.now();
   const loaded = await loadDemo(db, {
     slug: 'bench',
-    today,
+    today: benchToday,
     reset: true,
     customers: options.customers,
     invoices: options.invoices,
@@ -32,19 +28,33 @@ export async function benchWhoOwesMe(db: Database, label: string, options: WhoOw
   console.log(
     `[${label}] loaded ${loaded.counts.customers} customers, ${loaded.counts.invoices} invoices, ${loaded.counts.payments} payments in ${ms(performance.now() - started)}`,
   );
+}
+
+export async function benchSetup(db: Database) {
   const deps = {
     db,
     vault: await createVault([generateVaultKey()]),
-    clock: fixedClock(`${today}T09:00:00Z`),
+    clock: fixedClock(`${benchToday}T09:00:00Z`),
     logger: silentLogger,
   };
-  const registry = createToolRegistry();
-  const context = await contextForSlug(db, 'bench', 'cli');
+  return { deps, registry: createToolRegistry(), context: await contextForSlug(db, 'bench', 'cli') };
+}
+
+export interface WhoOwesMeOptions {
+  customers: number;
+  invoices: number;
+  runs: number;
+}
+
+/** Expects the bench business loaded (loadBenchTenant). */
+export async function benchWhoOwesMe(db: Database, label: string, runs: number): Promise<void> {
+  const { deps, registry, context } = await benchSetup(db);
+  const today = benchToday;
 
   const tool = await time(async () => {
     const outcome = await registry.call(deps, context, 'who_owes_me', { limit: 20 }, { surface: 'cli' });
     if (outcome.status !== 'ok') throw new Error(outcome.text);
-  }, options.runs);
+  }, runs);
 
   const bare = await time(
     () =>
@@ -55,7 +65,7 @@ export async function benchWhoOwesMe(db: Database, label: string, options: WhoOw
         from invoices
         where tenant_id = ${context.tenant.id} and status = 'open' and total > amount_paid
         group by currency`),
-    options.runs,
+    runs,
   );
 
   console.log(

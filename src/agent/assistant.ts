@@ -52,6 +52,8 @@ export interface AssistantOptions {
   /** Used when the provider fails (a model outage): the offline brain. */
   fallback?: ModelProvider;
   memory?: VectorStore;
+  /** Defaults to `rateLimit`. */
+  limit?: { messages: number; windowMs: number };
 }
 
 function isSwahili(text: string, tenantLanguage: string): boolean {
@@ -70,10 +72,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const limited = (context: TenantContext): boolean => {
     const key = `${context.tenant.id}:${context.member.id}:${context.channel}`;
     const now = deps.clock.now().getTime();
-    const times = (recent.get(key) ?? []).filter((time) => now - time < rateLimit.windowMs);
+    const limit = options.limit ?? rateLimit;
+    const times = (recent.get(key) ?? []).filter((time) => now - time < limit.windowMs);
     times.push(now);
     recent.set(key, times);
-    return times.length > rateLimit.messages;
+    return times.length > limit.messages;
   };
 
   const reply = async (

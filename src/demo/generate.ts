@@ -123,6 +123,16 @@ interface Person {
 }
 
 const currency = 'TZS';
+/**
+ * Row ids come from their own stream, seeded by the business too: the content stays the same on
+ * every machine while two businesses loaded with the same seed never share an id.
+ */
+function idSource(seed: number, tenantId: string): Random {
+  let hash = seed >>> 0;
+  for (const character of tenantId) hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193) >>> 0;
+  return createRandom(hash);
+}
+
 /** The regulars' first names stay unique, so "Hassan" and "Mama Joyce" name one customer each. */
 const randomFirstNames = firstNames.filter((name) => name !== 'Joyce' && name !== 'Hassan');
 const toMinor = (shillings: number) => shillings * 100;
@@ -157,10 +167,10 @@ export function demoProductRows(
   tenantId: string,
   seed = 7,
 ): { rows: unknown[][]; ids: string[]; catalogue: readonly DemoProduct[] } {
-  const random = createRandom(seed * 31 + 1);
+  const idStream = idSource(seed * 31 + 1, tenantId);
   const ids: string[] = [];
   const rows = demoProducts.map((product, index) => {
-    const id = random.uuid();
+    const id = idStream.uuid();
     ids.push(id);
     return [
       id,
@@ -231,6 +241,7 @@ const regulars: readonly {
 export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBatch> {
   const seed = options.seed ?? 7;
   const random = createRandom(seed);
+  const ids = idSource(seed, options.tenantId);
   const customerCount = options.customers ?? 120;
   const invoiceTarget = options.invoices ?? customerCount * 10;
   const perCustomer = invoiceTarget / customerCount;
@@ -263,7 +274,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
       const plan = plans[index - count];
       invoiceNumber++;
       invoicesMade++;
-      const invoiceId = random.uuid();
+      const invoiceId = ids.uuid();
       // Dates as day offsets from today, formatted once per distinct day.
       const issueOffset = plan ? plan.issueOffset : -random.int(0, 364);
       const issueDate = dateOf(issueOffset);
@@ -279,7 +290,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
         total += unitPrice * quantity;
         if (withLines)
           batch.lines.push([
-            random.uuid(),
+            ids.uuid(),
             options.tenantId,
             invoiceId,
             entry.id,
@@ -308,7 +319,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
         number,
       ]);
       if (amountPaid > 0) {
-        const paymentId = random.uuid();
+        const paymentId = ids.uuid();
         const method =
           random.next() < 0.55 ? 'mpesa' : random.pick(['cash', 'cash', 'cash', 'card', 'bank'] as const);
         const latest = Math.min(overdueDays + termDays, 45);
@@ -335,7 +346,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
           'demo',
           reference,
         ]);
-        batch.allocations.push([random.uuid(), options.tenantId, paymentId, invoiceId, amountPaid]);
+        batch.allocations.push([ids.uuid(), options.tenantId, paymentId, invoiceId, amountPaid]);
       }
     }
   };
@@ -349,7 +360,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
     let person: Person;
     if (duplicateOf?.phone && duplicateOf.id) {
       // Same person entered again: the name written differently, the phone in another format.
-      const id = random.uuid();
+      const id = ids.uuid();
       const name = random.chance(0.5)
         ? duplicateOf.name.toUpperCase()
         : duplicateOf.name.split(' ').reverse().join(' ');
@@ -371,7 +382,7 @@ export async function* generateDemo(options: DemoOptions): AsyncGenerator<DemoBa
         `C${customerNumber}`,
       ]);
     } else {
-      const id = random.uuid();
+      const id = ids.uuid();
       const first = regular?.first ?? random.pick(randomFirstNames);
       const last = regular ? regular.last : random.pick(lastNames);
       const name = regular?.name ?? `${first} ${last}`;

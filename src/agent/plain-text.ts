@@ -20,6 +20,15 @@ export function partToPlainText(part: ReplyPart, language = 'en'): string {
         : `Waiting for your confirmation: ${part.summary}\nReply "yes" to confirm or "no" to cancel.`;
     case 'buttons':
       return part.buttons.map((button, index) => `${index + 1}. ${button.label}`).join('\n');
+    case 'chart': {
+      const largest = Math.max(1, ...part.bars.map((bar) => bar.value));
+      const width = Math.max(...part.bars.map((bar) => bar.label.length));
+      const bars = part.bars.map(
+        (bar) =>
+          `${bar.label.padEnd(width)}  ${'█'.repeat(Math.round((bar.value / largest) * 20)).padEnd(20)}  ${bar.display}`,
+      );
+      return [part.title, ...bars].join('\n');
+    }
   }
 }
 

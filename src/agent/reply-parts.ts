@@ -29,7 +29,9 @@ export type ReplyPart =
       token?: string;
       status?: 'pending' | 'confirmed' | 'cancelled' | 'failed' | 'expired';
     }
-  | { type: 'buttons'; buttons: { label: string; value: string }[] };
+  | { type: 'buttons'; buttons: { label: string; value: string }[] }
+  /** A bar chart: rendered as SVG in the web chat, as a PNG image or text bars elsewhere. */
+  | { type: 'chart'; title: string; bars: { label: string; value: number; display: string }[] };
 
 /** The same part without anything secret, for storage in chat history. */
 export function storablePart(part: ReplyPart): ReplyPart {

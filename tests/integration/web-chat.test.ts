@@ -74,6 +74,11 @@ describe('web chat', () => {
     const stream = events(await response.text());
     const part = stream.find((event) => event.event === 'part');
     expect(String(part?.data.html)).toMatch(/<table class="reply-table">[\s\S]*Hassan Omari/);
+    const chart = stream
+      .filter((event) => event.event === 'part')
+      .map((event) => String(event.data.html))
+      .find((html) => html.includes('<svg'));
+    expect(chart).toMatch(/Debt by age \(TZS\)[\s\S]*90\+ days/);
     const done = stream.find((event) => event.event === 'done');
     expect(String(done?.data.textHtml)).toMatch(/owed by \d+ customers/);
     expect(done?.data.mode).toBe('offline');

@@ -25,6 +25,7 @@ button:focus-visible,textarea:focus-visible{outline:3px solid #f0ad4e;outline-of
 button[disabled]{opacity:.6;cursor:default}
 #composer{position:sticky;bottom:0;display:flex;gap:.5rem;padding:.6rem 1rem;background:#fff;border-top:1px solid #dfe6e1;max-width:54rem;width:100%;margin:0 auto}
 #composer textarea{flex:1;font:inherit;padding:.55rem .7rem;border:1px solid #b9c7be;border-radius:.5rem;resize:none;min-height:2.6rem;max-height:10rem}
+.chart{margin:.5rem 0}.chart svg{font-size:13px;fill:#17251d}.chart-title{font-weight:600}.chart-value{fill:#4b5d52}
 .typing{color:#4b5d52;font-style:italic}
 .error{color:#a4161a}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

@@ -48,6 +48,8 @@ export function renderPart(part: ReplyPart): string {
       return `<div class="confirmation" data-action-id="${escapeHtml(part.actionId)}" data-status="${status}">
 <p class="confirmation-summary">${escapeHtml(part.summary)}</p>${buttons}<p class="confirmation-status" role="status">${statusLabel(status)}</p></div>`;
     }
+    case 'chart':
+      return barChartSvg(part);
     case 'buttons':
       return `<div class="buttons">${part.buttons.map((button) => `<button type="button" data-say="${escapeHtml(button.value)}">${escapeHtml(button.label)}</button>`).join('')}</div>`;
   }
@@ -73,4 +75,22 @@ export interface PageMessage {
 
 export function renderMessage(message: PageMessage): string {
   return `<li class="message ${message.role}"><div class="message-text">${renderText(message.text)}</div>${message.parts.map(renderPart).join('')}</li>`;
+}
+
+/** A horizontal bar chart as inline SVG: labels left, bars scaled to the largest value, amounts right. */
+export function barChartSvg(part: Extract<ReplyPart, { type: 'chart' }>): string {
+  const rowHeight = 28;
+  const labelWidth = 110;
+  const barWidth = 220;
+  const width = labelWidth + barWidth + 150;
+  const height = part.bars.length * rowHeight + 34;
+  const largest = Math.max(1, ...part.bars.map((bar) => bar.value));
+  const rows = part.bars
+    .map((bar, index) => {
+      const y = 30 + index * rowHeight;
+      const length = Math.max(bar.value > 0 ? 2 : 0, Math.round((bar.value / largest) * barWidth));
+      return `<text x="0" y="${y + 14}" class="chart-label">${escapeHtml(bar.label)}</text><rect x="${labelWidth}" y="${y}" width="${length}" height="18" rx="3" fill="#0f5132"/><text x="${labelWidth + length + 8}" y="${y + 14}" class="chart-value">${escapeHtml(bar.display)}</text>`;
+    })
+    .join('');
+  return `<figure class="chart"><svg role="img" aria-label="${escapeHtml(part.title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><text x="0" y="16" class="chart-title">${escapeHtml(part.title)}</text>${rows}</svg></figure>`;
 }

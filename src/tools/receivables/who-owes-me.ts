@@ -90,7 +90,10 @@ export const whoOwesMe = defineTool({
     return {
       data,
       text: renderReceivables(report, context.tenant.timezone, nextOffset),
-      parts: report.count === 0 ? [] : [receivablesTable(report, context.tenant.timezone, nextOffset)],
+      parts:
+        report.count === 0
+          ? []
+          : [receivablesTable(report, context.tenant.timezone, nextOffset), ...ageingCharts(report)],
     };
   },
 });
@@ -117,6 +120,19 @@ function receivablesTable(report: ReceivablesReport, timeZone: string, shown: nu
     })),
     caption: `${report.totals.map((total) => `${formatMoney(total.balance, total.currency)} owed by ${total.customers} customers`).join('; ')}${shown < report.count ? ` · showing ${shown} of ${report.count}` : ''}`,
   };
+}
+
+/** How old the debt is, one chart per currency. */
+function ageingCharts(report: ReceivablesReport): ReplyPart[] {
+  return report.totals.map((total) => ({
+    type: 'chart',
+    title: `Debt by age (${total.currency})`,
+    bars: (Object.keys(bucketLabels) as (keyof typeof bucketLabels)[]).map((bucket) => ({
+      label: bucketLabels[bucket],
+      value: total.buckets[bucket],
+      display: formatMoney(total.buckets[bucket], total.currency),
+    })),
+  }));
 }
 
 function renderReceivables(report: ReceivablesReport, timeZone: string, shown: number): string {

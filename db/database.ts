@@ -2,7 +2,7 @@
  * The database handle every service receives: a drizzle instance over PGlite or Postgres, plus the
  * few things drizzle leaves to the driver (raw rows, bulk copy, closing). Runtime-neutral.
  */
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema/index.ts';
 
@@ -46,4 +46,21 @@ export function toInt(value: unknown): number {
 
 export function toIntOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : toInt(value);
+}
+
+/** The driver-independent half of a Database: raw rows and the pgvector check. */
+export function commonOperations(orm: Orm): Pick<Database, 'rows' | 'hasVector'> {
+  let vector: boolean | undefined;
+  return {
+    async rows<T>(query: SQL, executor?: Orm) {
+      return resultRows<T>(await (executor ?? orm).execute(query));
+    },
+    async hasVector() {
+      if (vector === undefined) {
+        vector =
+          resultRows(await orm.execute(sql`select 1 from pg_extension where extname = 'vector'`)).length > 0;
+      }
+      return vector;
+    },
+  };
 }

@@ -6,6 +6,7 @@ import type { Deps, TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { isUuid } from '../core/ids.ts';
 import { dateInZone } from '../core/time.ts';
+import { invoiceSummaryColumns, paymentSummaryColumns } from './columns.ts';
 import { type FoundCustomer, searchRecords } from './search.ts';
 
 export interface CustomerRef {
@@ -111,29 +112,13 @@ export async function customerProfile(
       where i.tenant_id = ${tenantId} and i.customer_id = ${found.id} and i.status <> 'void'
       group by i.currency order by i.currency`),
     orm
-      .select({
-        id: invoices.id,
-        number: invoices.number,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        total: invoices.total,
-        balance: sql<number>`${invoices.balance}`.mapWith(Number),
-        currency: invoices.currency,
-        status: invoices.status,
-      })
+      .select(invoiceSummaryColumns)
       .from(invoices)
       .where(and(eq(invoices.tenantId, tenantId), eq(invoices.customerId, found.id)))
       .orderBy(desc(invoices.issueDate), desc(invoices.number))
       .limit(5),
     orm
-      .select({
-        id: payments.id,
-        reference: payments.reference,
-        amount: payments.amount,
-        currency: payments.currency,
-        paidAt: payments.paidAt,
-        method: payments.method,
-      })
+      .select(paymentSummaryColumns)
       .from(payments)
       .where(and(eq(payments.tenantId, tenantId), eq(payments.customerId, found.id)))
       .orderBy(desc(payments.paidAt))

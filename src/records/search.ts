@@ -6,6 +6,7 @@ import { and, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { customers, invoices, payments, products } from '../../db/schema/index.ts';
 import type { Deps, TenantContext } from '../core/context.ts';
 import { looksLikePhone, toE164 } from '../core/phone.ts';
+import { invoiceSummaryColumns, paymentSummaryColumns } from './columns.ts';
 
 export const searchableEntities = ['customers', 'products', 'invoices', 'payments'] as const;
 export type SearchableEntity = (typeof searchableEntities)[number];
@@ -155,16 +156,9 @@ export async function searchRecords(
     tasks.push(
       orm
         .select({
-          id: invoices.id,
-          number: invoices.number,
+          ...invoiceSummaryColumns,
           customerId: invoices.customerId,
           customerName: customers.fullName,
-          issueDate: invoices.issueDate,
-          dueDate: invoices.dueDate,
-          total: invoices.total,
-          balance: sql<number>`${invoices.balance}`.mapWith(Number),
-          currency: invoices.currency,
-          status: invoices.status,
         })
         .from(invoices)
         .leftJoin(customers, and(eq(customers.id, invoices.customerId), eq(customers.tenantId, tenantId)))
@@ -194,15 +188,10 @@ export async function searchRecords(
       tasks.push(
         orm
           .select({
-            id: payments.id,
-            reference: payments.reference,
+            ...paymentSummaryColumns,
             customerId: payments.customerId,
             payerName: payments.payerName,
             phone: payments.phone,
-            amount: payments.amount,
-            currency: payments.currency,
-            paidAt: payments.paidAt,
-            method: payments.method,
           })
           .from(payments)
           .where(and(eq(payments.tenantId, tenantId), match))

@@ -55,7 +55,12 @@ export interface LoopResult {
 export function toolResultForModel(outcome: ToolOutcome): { content: string; isError: boolean } {
   const visible =
     outcome.status === 'ok'
-      ? { status: 'ok', text: outcome.text, data: outcome.data }
+      ? {
+          status: 'ok',
+          text: outcome.text,
+          ...(outcome.summary ? { summary: outcome.summary } : {}),
+          data: outcome.data,
+        }
       : outcome.status === 'pending_confirmation'
         ? {
             status: 'pending_confirmation',

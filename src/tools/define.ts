@@ -35,6 +35,8 @@ export interface ToolOutput<Data = unknown> {
   text: string;
   /** Rich parts for channels that can show them (tables, buttons). */
   parts?: ReplyPart[];
+  /** A short version of `text` for chat replies whose details are in `parts` (a table, a chart). */
+  summary?: string;
 }
 
 /** What a write will do, shown to the member before they confirm. */

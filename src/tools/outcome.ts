@@ -10,7 +10,7 @@ export interface PendingActionView extends ActionPreview {
 }
 
 export type ToolOutcome =
-  | { status: 'ok'; tool: string; data: unknown; text: string; parts?: ReplyPart[] }
+  | { status: 'ok'; tool: string; data: unknown; text: string; summary?: string; parts?: ReplyPart[] }
   | {
       status: 'pending_confirmation';
       tool: string;

@@ -103,6 +103,7 @@ export function createRegistry(definitions: readonly AnyTool[]): ToolRegistry {
           data: output.data,
           text: output.text,
           ...(output.parts ? { parts: output.parts } : {}),
+          ...(output.summary ? { summary: output.summary } : {}),
         };
       } catch (error) {
         if (isAppError(error) && error.code !== 'internal') {

@@ -208,6 +208,7 @@ function answerFrom(
       const parsed = JSON.parse(result.content) as {
         status: string;
         text?: string;
+        summary?: string;
         error?: { message: string; details?: { candidates?: { name: string }[] } };
       };
       if (parsed.status === 'error') {
@@ -224,9 +225,8 @@ function answerFrom(
         const summary = (parsed.text ?? '').split('\n')[0] ?? '';
         return `${summary}\n${say(language, 'Confirm to go ahead, or cancel.', 'Thibitisha ili niendelee, au ghairi.')}`;
       }
-      // A table comes as its own reply part; keep only the summary line before it.
-      const text = parsed.text ?? '';
-      return /\n-{3,}/.test(text) ? (text.split('\n\n')[0] ?? text) : text;
+      // Details shown as parts (tables, charts) are not repeated in the words.
+      return parsed.summary ?? parsed.text ?? '';
     } catch {
       return result.content;
     }

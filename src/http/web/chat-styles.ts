@@ -11,8 +11,8 @@ main{flex:1;width:100%;max-width:54rem;margin:0 auto;padding:1rem}
 .message p{margin:.2rem 0}
 .table-wrap{overflow-x:auto;margin:.5rem 0}
 .reply-table{border-collapse:collapse;width:100%;font-size:.9rem}
-.reply-table caption{text-align:left;font-weight:600;padding:.3rem 0}
-.reply-table caption small{font-weight:400;color:#4b5d52}
+.table-title{font-weight:600;margin:.6rem 0 .2rem}.table-title small{font-weight:400;color:#4b5d52}
+.table-wrap{background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/2rem 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),transparent) right/.8rem 100% no-repeat scroll}
 .reply-table th,.reply-table td{padding:.35rem .5rem;border-bottom:1px solid #e3e9e5;text-align:left;white-space:nowrap}
 .reply-table .num{text-align:right;font-variant-numeric:tabular-nums}
 .confirmation{border:2px solid #f0ad4e;background:#fffaf0;border-radius:.6rem;padding:.6rem .8rem;margin:.5rem 0}

@@ -28,7 +28,7 @@ export function chatPage(options: {
 </main>
 <form id="composer" method="post" action="/chat/send">
 <label for="message" class="visually-hidden">Message</label>
-<textarea id="message" name="text" rows="1" maxlength="4000" placeholder="Ask anything… / Uliza chochote…" required autofocus></textarea>
+<textarea id="message" name="text" rows="1" maxlength="4000" placeholder="Ask… / Uliza…" required autofocus></textarea>
 <button type="submit">Send</button>
 </form>
 <script>${chatScript}</script>

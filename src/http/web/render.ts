@@ -35,7 +35,11 @@ export function renderPart(part: ReplyPart): string {
             `<tr>${part.columns.map((column) => `<td class="${column.align === 'right' ? 'num' : ''}">${escapeHtml(row[column.key] ?? '')}</td>`).join('')}</tr>`,
         )
         .join('');
-      return `<div class="table-wrap"><table class="reply-table">${part.title ? `<caption>${escapeHtml(part.title)}${part.caption ? ` <small>${escapeHtml(part.caption)}</small>` : ''}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+      // The title sits outside the scrolling area, so it stays readable on a narrow screen.
+      const title = part.title
+        ? `<p class="table-title">${escapeHtml(part.title)}${part.caption ? ` <small>${escapeHtml(part.caption)}</small>` : ''}</p>`
+        : '';
+      return `${title}<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(part.title ?? 'table')}"><table class="reply-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
     }
     case 'confirmation': {
       const status = part.status ?? 'pending';

@@ -90,6 +90,7 @@ export const whoOwesMe = defineTool({
     return {
       data,
       text: renderReceivables(report, context.tenant.timezone, nextOffset),
+      summary: renderReceivables(report, context.tenant.timezone, nextOffset).split('\n\n')[0] ?? '',
       parts:
         report.count === 0
           ? []
@@ -118,7 +119,7 @@ function receivablesTable(report: ReceivablesReport, timeZone: string, shown: nu
       lastPaid: row.lastPayment ? formatDate(new Date(row.lastPayment.paidAt), timeZone) : 'never',
       phone: row.phone ?? '—',
     })),
-    caption: `${report.totals.map((total) => `${formatMoney(total.balance, total.currency)} owed by ${total.customers} customers`).join('; ')}${shown < report.count ? ` · showing ${shown} of ${report.count}` : ''}`,
+    ...(shown < report.count ? { caption: `showing ${shown} of ${report.count}` } : {}),
   };
 }
 

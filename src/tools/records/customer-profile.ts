@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { ReplyPart } from '../../agent/reply-parts.ts';
 import { formatMoney, moneyView } from '../../core/money.ts';
 import { formatDate } from '../../core/time.ts';
 import { customerProfile } from '../../records/customers.ts';
+import { type PaymentMethod, paymentMethodLabels } from '../../records/payments.ts';
 import { defineTool } from '../define.ts';
 
 export const customerProfileTool = defineTool({
@@ -62,6 +64,7 @@ export const customerProfileTool = defineTool({
           `Lifetime: ${formatMoney(total.invoiced, total.currency)} invoiced in ${total.invoices} invoices, ${formatMoney(total.paid, total.currency)} paid.`,
       ),
     ];
+    const summary = lines.join('\n');
     if (profile.recentInvoices.length > 0) {
       lines.push('Recent invoices:');
       for (const invoice of profile.recentInvoices) {
@@ -78,6 +81,47 @@ export const customerProfileTool = defineTool({
         );
       }
     }
-    return { data, text: lines.join('\n') };
+    const parts: ReplyPart[] = [];
+    if (profile.recentInvoices.length > 0) {
+      parts.push({
+        type: 'table',
+        title: 'Recent invoices',
+        columns: [
+          { key: 'number', label: 'Invoice' },
+          { key: 'date', label: 'Date' },
+          { key: 'total', label: 'Total', align: 'right' },
+          { key: 'balance', label: 'Balance', align: 'right' },
+          { key: 'status', label: 'Status' },
+        ],
+        rows: profile.recentInvoices.map((invoice) => ({
+          number: invoice.number,
+          date: formatDate(invoice.issueDate, zone),
+          total: formatMoney(invoice.total, invoice.currency),
+          balance: formatMoney(invoice.balance, invoice.currency),
+          status: invoice.status,
+        })),
+      });
+    }
+    if (profile.recentPayments.length > 0) {
+      parts.push({
+        type: 'table',
+        title: 'Recent payments',
+        columns: [
+          { key: 'date', label: 'Date' },
+          { key: 'amount', label: 'Amount', align: 'right' },
+          { key: 'method', label: 'Method' },
+          { key: 'reference', label: 'Reference' },
+        ],
+        rows: profile.recentPayments.map((payment) => ({
+          date: formatDate(new Date(payment.paidAt), zone),
+          amount: formatMoney(payment.amount, payment.currency),
+          method: payment.method
+            ? (paymentMethodLabels[payment.method as PaymentMethod] ?? payment.method)
+            : '',
+          reference: payment.reference ?? '',
+        })),
+      });
+    }
+    return { data, text: lines.join('\n'), summary, parts };
   },
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
  * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS,
- * BENCH_SESSIONS, BENCH_MESSAGES.
+ * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS; BENCH_ONLY=import runs the import benchmark alone.
  */
 import postgres from 'postgres';
 import type { Database } from '../db/database.ts';
@@ -10,6 +10,7 @@ import { openPglite } from '../db/pglite.node.ts';
 import { openPostgres } from '../db/postgres.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { benchAgentTurn } from './agent-turn.ts';
+import { benchImportCustomers } from './import-customers.ts';
 import { benchWebChatLoad } from './web-chat-load.ts';
 import { benchSetup, benchWhoOwesMe, loadBenchTenant } from './who-owes-me.ts';
 
@@ -19,16 +20,23 @@ const options = {
   runs: Number(process.env.BENCH_RUNS ?? 30),
   sessions: Number(process.env.BENCH_SESSIONS ?? 200),
   messages: Number(process.env.BENCH_MESSAGES ?? 5),
+  importRows: Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000),
+  only: process.env.BENCH_ONLY,
 };
 
 async function benchAll(db: Database, label: string): Promise<void> {
   await migrate(db);
+  if (options.only === 'import') {
+    await benchImportCustomers(db, label, options.importRows);
+    return;
+  }
   await loadBenchTenant(db, label, options);
   await benchWhoOwesMe(db, label, options.runs);
   const { deps, registry, context } = await benchSetup(db);
   await benchAgentTurn(deps, registry, context, label, options.runs);
   await loadDemo(db, { today: new Date().toISOString().slice(0, 10) });
   await benchWebChatLoad(db, label, options.sessions, options.messages);
+  await benchImportCustomers(db, label, options.importRows);
 }
 
 const pglite = await openPglite('memory://');

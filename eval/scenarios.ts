@@ -102,6 +102,8 @@ export const scenarios: Scenario[] = [
     tools: ['sales_summary', 'who_owes_me'],
     facts: ['TSh'],
   },
+  { intent: 'import_help', text: 'how do I import my customers?', tools: [], facts: ['preview', 'confirm'] },
+  { intent: 'import_help', text: 'nataka kuingiza wateja kutoka Excel', tools: [], facts: ['thibitisha'] },
   { intent: 'help', text: 'what can you do?', tools: [], facts: ['Who owes me'] },
   { intent: 'help', text: 'msaada', tools: [], facts: ['Nani ananidai'] },
   { intent: 'greeting', text: 'habari', tools: [], facts: ['Habari'] },

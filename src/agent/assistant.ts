@@ -6,13 +6,15 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { pendingActions } from '../../db/schema/index.ts';
 import type { Deps, TenantContext } from '../core/context.ts';
+import { isAppError } from '../core/errors.ts';
 import { dateInZone } from '../core/time.ts';
+import { saveUpload } from '../imports/uploads.ts';
 import { createVectorStore, type VectorStore } from '../memory/vector-store.ts';
 import type { ToolRegistry } from '../tools/registry.ts';
 import { confirmationWord } from './confirm-words.ts';
 import { appendMessage, historyForModel, listMessages, openConversation } from './conversations.ts';
 import { localEmbedding } from './embedding.ts';
-import { runLoop, type TurnEvent } from './loop.ts';
+import { partsOf, runLoop, type TurnEvent } from './loop.ts';
 import { costOf, emptyUsage, type ModelProvider, type Usage } from './model.ts';
 import type { ReplyPart } from './reply-parts.ts';
 import { businessFacts, stableInstructions } from './system-prompt.ts';
@@ -43,6 +45,11 @@ export interface Assistant {
   /** A member's own button press on a confirmation card. */
   decide(context: TenantContext, actionId: string, decision: 'confirm' | 'cancel'): Promise<TurnResult>;
   history(context: TenantContext, limit?: number): Promise<Awaited<ReturnType<typeof listMessages>>>;
+  /** A file the member sent: previewed, then offered for import with a confirmation card. */
+  importFile(
+    context: TenantContext,
+    file: { name: string; contentType?: string; bytes: Uint8Array },
+  ): Promise<TurnResult>;
 }
 
 export interface AssistantOptions {
@@ -238,6 +245,42 @@ export function createAssistant(options: AssistantOptions): Assistant {
     async decide(context, actionId, decision) {
       const conversationId = await openConversation(deps.db, context);
       return decide(context, conversationId, actionId, decision);
+    },
+
+    async importFile(context, file) {
+      const conversationId = await openConversation(deps.db, context);
+      await appendMessage(deps.db, context, conversationId, { role: 'user', text: `📎 ${file.name}` });
+      const calls: TurnResult['toolCalls'] = [];
+      try {
+        const uploadId = await saveUpload(deps.db, deps.clock, context, file);
+        const preview = await registry.call(
+          deps,
+          context,
+          'import_preview',
+          { upload_id: uploadId },
+          { surface: 'agent' },
+        );
+        calls.push({ name: 'import_preview', status: preview.status });
+        if (preview.status !== 'ok')
+          return reply(context, conversationId, preview.text, [], 'offline', emptyUsage(), calls, 'none');
+        const importId = (preview.data as { import_id: string }).import_id;
+        const pending = await registry.call(
+          deps,
+          context,
+          'import_commit',
+          { import_id: importId },
+          { surface: 'agent' },
+        );
+        calls.push({ name: 'import_commit', status: pending.status });
+        const parts = [
+          ...(preview.parts ?? []),
+          ...(pending.status === 'pending_confirmation' ? partsOf(pending) : []),
+        ];
+        return reply(context, conversationId, preview.text, parts, 'offline', emptyUsage(), calls, 'none');
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        return reply(context, conversationId, error.message, [], 'offline', emptyUsage(), calls, 'none');
+      }
     },
 
     async history(context, limit = 50) {

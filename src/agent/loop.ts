@@ -84,7 +84,8 @@ export function toolResultForModel(outcome: ToolOutcome): { content: string; isE
   return { content, isError: outcome.status === 'error' };
 }
 
-function partsOf(outcome: ToolOutcome): ReplyPart[] {
+/** The reply parts an outcome brings: its own (tables, charts) or a confirmation card. */
+export function partsOf(outcome: ToolOutcome): ReplyPart[] {
   if (outcome.status === 'ok') return outcome.parts ?? [];
   if (outcome.status === 'pending_confirmation') {
     return [

@@ -28,7 +28,7 @@ export interface AppDeps extends Deps {
    * Runs a CLI command inside this process, for CLI invocations made while this server owns the
    * embedded database. Present only in the Node server.
    */
-  runCli?: (argv: string[]) => Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  runCli?: (argv: string[], cwd?: string) => Promise<{ exitCode: number; stdout: string; stderr: string }>;
   /** Secret the local CLI presents to reach `runCli`. */
   cliToken?: string;
 }
@@ -55,11 +55,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!deps.runCli || !deps.cliToken || !timingSafeEqual(presented, deps.cliToken)) {
       throw new AppError('unauthenticated', 'This endpoint serves the local command line only');
     }
-    const body = (await c.req.json().catch(() => null)) as { argv?: unknown } | null;
+    const body = (await c.req.json().catch(() => null)) as { argv?: unknown; cwd?: unknown } | null;
     if (!body || !Array.isArray(body.argv) || !body.argv.every((item) => typeof item === 'string')) {
       throw new AppError('bad_request', 'Expected { "argv": string[] }');
     }
-    return c.json(await deps.runCli(body.argv as string[]));
+    return c.json(
+      await deps.runCli(body.argv as string[], typeof body.cwd === 'string' ? body.cwd : undefined),
+    );
   });
 
   app.notFound((c) =>

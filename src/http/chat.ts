@@ -13,6 +13,7 @@ import { pendingActions } from '../../db/schema/index.ts';
 import type { ReplyPart } from '../agent/reply-parts.ts';
 import type { TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
+import { maxUploadBytes } from '../imports/uploads.ts';
 import {
   consumeLoginToken,
   sessionCookieName,
@@ -195,6 +196,32 @@ export function chatRoutes(): Hono<{ Variables: Variables }> {
           }),
         });
       }
+    });
+  });
+
+  // A spreadsheet dropped in the page: kept as an upload, previewed, and offered for import with a
+  // confirmation card, as if the member had asked for it.
+  chat.post('/chat/upload', async (c) => {
+    const context = requireMember(c);
+    const deps = c.get('deps');
+    const length = Number(c.req.header('content-length') ?? '0');
+    if (length > maxUploadBytes + 64 * 1024)
+      throw new AppError('payload_too_large', `Files are limited to ${maxUploadBytes / 1024 / 1024} MB here`);
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File)) throw new AppError('bad_request', 'Attach a file as "file"');
+    const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
+    const result = await deps.assistant.importFile(context, {
+      name: file.name || 'upload',
+      contentType: file.type,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    if (!wantsJson) return c.redirect('/#composer', 303);
+    return c.json({
+      html: renderMessage({ role: 'assistant', text: result.text, parts: result.parts }).replace(
+        /^<li class="message assistant">|<\/li>$/g,
+        '',
+      ),
     });
   });
 

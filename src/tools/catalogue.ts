@@ -1,6 +1,8 @@
 /** The tool catalogue: every tool the product offers, in one registry shared by all surfaces. */
 import { defineConfirmAction } from './actions/confirm-action.ts';
 import type { AnyTool } from './define.ts';
+import { importCommit, importUndo } from './imports/import-commit.ts';
+import { importPreview } from './imports/import-preview.ts';
 import { salesSummaryTool } from './insights/sales-summary.ts';
 import { whoOwesMe } from './receivables/who-owes-me.ts';
 import { customerProfileTool } from './records/customer-profile.ts';
@@ -18,6 +20,9 @@ export const domainTools: readonly AnyTool[] = [
   salesSummaryTool,
   connectionStatus,
   syncLogs,
+  importPreview,
+  importCommit,
+  importUndo,
 ];
 
 export function createToolRegistry(): ToolRegistry {

@@ -3,7 +3,7 @@
  * without `kiungo serve` owning that folder. Against Postgres when DATABASE_URL is set.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -105,6 +105,36 @@ describe('kiungo CLI', () => {
       (await kiungo('--json', '--tenant', 'duka-nairobi', 'keys', 'create', '--scope', 'read')).stdout,
     ) as { key: string };
     expect(key.key).toMatch(/^kio_/);
+  });
+
+  it('imports a spreadsheet: --dry-run --json prints the preview contract, then the import runs', async () => {
+    const file = join(dataDir, 'wateja.csv');
+    writeFileSync(
+      file,
+      'Jina,Simu,Barua pepe\nAsha Juma,0713 000 111,asha@example.com\nJohn Mrema,+255 754 000 222,john@\n',
+    );
+    const dry = await kiungo('--json', 'import', 'customers', file, '--dry-run');
+    expect(dry.code).toBe(0);
+    const contract = JSON.parse(dry.stdout) as {
+      entity: string;
+      rows: number;
+      mapping: { column: string; field: string | null; confidence: number }[];
+      issues: { line: number }[];
+      duplicates: number;
+    };
+    expect(contract.entity).toBe('customers');
+    expect(contract.rows).toBe(2);
+    expect(contract.mapping).toEqual(
+      expect.arrayContaining([expect.objectContaining({ column: 'Simu', field: 'phone' })]),
+    );
+    expect(contract.issues.some((issue) => issue.line === 3)).toBe(true);
+    expect(typeof contract.duplicates).toBe('number');
+    const done = await kiungo('import', 'customers', file);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/Imported customers: 2 created/);
+    const bad = await kiungo('import', 'customers', join(dataDir, 'missing.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/No file at/);
   });
 
   it('while `kiungo serve` runs, commands go through it and print the same', async () => {

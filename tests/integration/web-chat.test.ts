@@ -151,6 +151,33 @@ describe('web chat', () => {
     expect(page).toMatch(/Hawa ndio wanaokudai/);
   });
 
+  it('turns a dropped spreadsheet into a preview with a confirmation card', async () => {
+    const cookie = await signIn();
+    const body = new FormData();
+    body.append(
+      'file',
+      new File(['Jina,Simu\nAsha Juma,0713 000 111\nJohn Mrema,0754 000 222\n'], 'wateja.csv', {
+        type: 'text/csv',
+      }),
+    );
+    const response = await app.request('/chat/upload', {
+      method: 'POST',
+      headers: { cookie, origin, accept: 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const html = ((await response.json()) as { html: string }).html;
+    expect(html).toMatch(/2 rows of customers/);
+    expect(html).toContain('Column mapping');
+    const actionId = html.match(/data-action-id="([^"]+)"/)?.[1] as string;
+    const confirmed = await app.request(`/chat/actions/${actionId}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin },
+      body: JSON.stringify({ decision: 'confirm' }),
+    });
+    expect(((await confirmed.json()) as { text: string }).text).toMatch(/Imported customers: 2 created/);
+  });
+
   it('rejects cross-site form posts', async () => {
     const cookie = await signIn('staff');
     const response = await app.request('/chat/send', {

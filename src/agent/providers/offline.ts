@@ -93,8 +93,8 @@ export function planFor(intent: Intent, language: Language): { calls: ToolCall[]
       return {
         reply: say(
           language,
-          'Importing spreadsheets is not available in this version yet. You can already ask me about debts, payments, sales and customers.',
-          'Kuingiza faili za Excel bado hakupo katika toleo hili. Unaweza kuniuliza kuhusu madeni, malipo, mauzo na wateja.',
+          `To import ${intent.entity ?? 'your data'}: send me the file here (CSV or Excel; 📎 in the web chat, or drag it onto the page), or paste the table. I show a preview first — the columns I matched, problems by row, duplicates — and import only when you confirm. From a computer: npx kiungo import ${intent.entity ?? 'customers'} file.xlsx --dry-run.`,
+          `Kuingiza ${intent.entity ?? 'data yako'}: nitumie faili hapa (CSV au Excel; 📎 kwenye ukurasa, au liburute hadi kwenye ukurasa), au bandika jedwali. Nitakuonyesha kwanza safu nilizolinganisha, matatizo kwa kila mstari na marudio — na nitaingiza tu ukithibitisha.`,
         ),
       };
     case 'data_quality':

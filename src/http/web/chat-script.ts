@@ -77,6 +77,40 @@ export const chatScript = `
     }
   }
 
+  async function upload(file) {
+    const user = add('user', '');
+    user.appendChild(paragraph('📎 ' + file.name));
+    const reply = add('assistant', '<div class="message-text"><p class="typing">Reading ' + '…</p></div>');
+    try {
+      const body = new FormData();
+      body.append('file', file);
+      const response = await fetch('/chat/upload', { method: 'POST', headers: { accept: 'application/json' }, body });
+      const result = await response.json();
+      if (!response.ok) throw new Error((result.error && result.error.message) || 'upload failed');
+      reply.innerHTML = result.html;
+    } catch (error) {
+      reply.innerHTML = '<div class="message-text"><p class="error"></p></div>';
+      reply.querySelector('.error').textContent = error.message;
+    }
+    scroll();
+  }
+  const fileInput = document.getElementById('file');
+  fileInput.addEventListener('change', () => {
+    if (fileInput.files && fileInput.files[0]) upload(fileInput.files[0]);
+    fileInput.value = '';
+  });
+  document.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    document.body.classList.add('dragging');
+  });
+  document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    document.body.classList.remove('dragging');
+    const file = event.dataTransfer && event.dataTransfer.files[0];
+    if (file) upload(file);
+  });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();

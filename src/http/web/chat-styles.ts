@@ -23,7 +23,13 @@ button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:0;background:#
 button.secondary{background:#e9ecef;color:#17251d}
 button:focus-visible,textarea:focus-visible{outline:3px solid #f0ad4e;outline-offset:2px}
 button[disabled]{opacity:.6;cursor:default}
-#composer{position:sticky;bottom:0;display:flex;gap:.5rem;padding:.6rem 1rem;background:#fff;border-top:1px solid #dfe6e1;max-width:54rem;width:100%;margin:0 auto}
+#dock{position:sticky;bottom:0;display:flex;align-items:center;gap:.25rem;padding:.6rem 1rem;background:#fff;border-top:1px solid #dfe6e1;max-width:54rem;width:100%;margin:0 auto}
+#composer{display:flex;gap:.5rem;flex:1}
+#upload{display:flex;align-items:center}
+.attach{font-size:1.4rem;cursor:pointer;padding:.3rem;border-radius:.5rem;position:relative}
+.attach:focus-within{outline:3px solid #f0ad4e}
+#file{position:absolute;inset:0;opacity:0;width:100%;cursor:pointer}
+body.dragging main{outline:3px dashed #0f5132;outline-offset:-6px}
 #composer textarea{flex:1;font:inherit;padding:.55rem .7rem;border:1px solid #b9c7be;border-radius:.5rem;resize:none;min-height:2.6rem;max-height:10rem}
 .chart{margin:.5rem 0}.chart svg{font-size:13px;fill:#17251d}.chart-title{font-weight:600}.chart-value{fill:#4b5d52}
 .typing{color:#4b5d52;font-style:italic}

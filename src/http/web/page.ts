@@ -26,11 +26,18 @@ export function chatPage(options: {
 <main>
 <ol id="messages" aria-live="polite">${greeting}${options.messages.map(renderMessage).join('')}</ol>
 </main>
+<div id="dock">
+<form id="upload" method="post" action="/chat/upload" enctype="multipart/form-data">
+<label class="attach" title="Import a spreadsheet (CSV or Excel)">📎<span class="visually-hidden">Import a spreadsheet (CSV or Excel)</span>
+<input id="file" name="file" type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></label>
+<noscript><button type="submit" class="secondary">Upload</button></noscript>
+</form>
 <form id="composer" method="post" action="/chat/send">
 <label for="message" class="visually-hidden">Message</label>
 <textarea id="message" name="text" rows="1" maxlength="4000" placeholder="Ask… / Uliza…" required autofocus></textarea>
 <button type="submit">Send</button>
 </form>
+</div>
 <script>${chatScript}</script>
 </body>
 </html>`;

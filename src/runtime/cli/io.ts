@@ -6,6 +6,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   isTTY: boolean;
+  /** The caller's working directory, for relative file paths (a forwarded command runs elsewhere). */
+  cwd?: string;
 }
 
 export interface GlobalOptions {

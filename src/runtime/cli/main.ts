@@ -28,7 +28,7 @@ async function forward(url: string, token: string, argv: readonly string[], io: 
   const response = await fetch(`${url}/internal/cli`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-kiungo-cli-token': token },
-    body: JSON.stringify({ argv }),
+    body: JSON.stringify({ argv, cwd: process.cwd() }),
   });
   if (!response.ok) {
     io.err(`Error: the running server refused the command (${response.status})`);

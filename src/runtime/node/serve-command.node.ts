@@ -45,8 +45,8 @@ export function registerServeCommand(
         ...deps,
         ...(environment.embedded ? { autoLoginTenant: globals.tenant } : {}),
         cliToken,
-        async runCli(argv) {
-          const io = captureIO();
+        async runCli(argv, cwd) {
+          const io = { ...captureIO(), ...(cwd ? { cwd } : {}) };
           const exitCode = await runCli(argv, io, { environment: async () => environment });
           return { exitCode, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
         },

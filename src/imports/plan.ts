@@ -1,0 +1,120 @@
+/**
+ * Planning an import from the first rows of a table: which entity, which source system, which column
+ * holds which field (the mapping waterfall), and how dates are written.
+ */
+import type { TenantContext } from '../core/context.ts';
+import type { VectorStore } from '../memory/vector-store.ts';
+import {
+  detectEntity,
+  detectSource,
+  entityFields,
+  mapColumns,
+  normaliseHeader,
+  type SourcePreset,
+} from './map/index.ts';
+import { decideDateOrder, defaultDateOrder, looksLike } from './normalise/index.ts';
+import { rememberedMappings } from './remembered.ts';
+import type { ColumnMapping, FieldSpec, ImportEntity, SourceRow } from './types.ts';
+
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
+/** How one date column is written, decided from its own values. */
+export interface DateColumn {
+  order: DateOrder;
+  excelSerials: boolean;
+  ambiguous: boolean;
+}
+
+export interface ImportPlan {
+  entity: ImportEntity;
+  preset: SourcePreset | null;
+  mapping: ColumnMapping[];
+  fields: FieldSpec[];
+  /** The order most date columns use (reported to the person). */
+  dateOrder: DateOrder;
+  dateOrderAmbiguous: boolean;
+  /** Per date column (by index). */
+  dateColumns: Record<number, DateColumn>;
+}
+
+export interface PlanOptions {
+  entity?: ImportEntity;
+  /** Header → canonical field (or null to leave the column out), as the person corrected it. */
+  overrides?: Record<string, string | null>;
+  dateOrder?: DateOrder;
+}
+
+/** Values of column `index` in the sample rows. */
+export function columnValues(rows: readonly SourceRow[], index: number): string[] {
+  return rows.map((row) => row.cells[index] ?? '').filter((value) => value.trim() !== '');
+}
+
+export async function planImport(
+  context: TenantContext,
+  store: VectorStore,
+  headers: readonly string[],
+  sample: readonly SourceRow[],
+  options: PlanOptions = {},
+): Promise<ImportPlan> {
+  const samples = headers.map((_, index) => columnValues(sample, index).slice(0, 50));
+  const detected = detectSource([...headers]);
+  const entity = options.entity ?? detected?.preset.entity ?? detectEntity([...headers], samples).entity;
+  const preset = detected && detected.preset.entity === entity ? detected.preset : null;
+  const remembered = await rememberedMappings(store, context.tenant.id, entity, headers, normaliseHeader);
+  let mapping = mapColumns(entity, [...headers], samples, {
+    remembered,
+    ...(preset ? { preset } : {}),
+    looksLike,
+  });
+  if (options.overrides) mapping = applyOverrides(mapping, options.overrides);
+  const fields = entityFields[entity];
+  const dateColumns = mapping.filter((column) => {
+    const type = fields.find((field) => field.name === column.field)?.type;
+    return type === 'date' || type === 'datetime';
+  });
+  const fallback: DateOrder = preset?.dateOrder ?? defaultDateOrder(context.tenant.region);
+  const decisions: Record<number, DateColumn> = {};
+  for (const column of dateColumns) {
+    const decided = decideDateOrder(
+      columnValues(sample, column.index),
+      fallback === 'ymd' ? 'dmy' : fallback,
+    );
+    decisions[column.index] = {
+      order: options.dateOrder ?? decided.order,
+      excelSerials: decided.excelSerials,
+      ambiguous: options.dateOrder ? false : decided.ambiguous,
+    };
+  }
+  const first = Object.values(decisions)[0];
+  return {
+    entity,
+    preset,
+    mapping,
+    fields,
+    dateOrder: first?.order ?? options.dateOrder ?? fallback,
+    dateOrderAmbiguous: Object.values(decisions).some((decision) => decision.ambiguous),
+    dateColumns: decisions,
+  };
+}
+
+/**
+ * Applies a person's corrections: the named column takes the field, and any other column that had
+ * that field gives it up (each field takes at most one column).
+ */
+export function applyOverrides(
+  mapping: readonly ColumnMapping[],
+  overrides: Record<string, string | null>,
+): ColumnMapping[] {
+  const wanted = new Map(
+    Object.entries(overrides).map(([column, field]) => [normaliseHeader(column), field]),
+  );
+  const taken = new Set([...wanted.values()].filter((field): field is string => field !== null));
+  return mapping.map((column) => {
+    const key = normaliseHeader(column.column);
+    if (wanted.has(key))
+      return { ...column, field: wanted.get(key) ?? null, confidence: 1, reason: 'manual' };
+    if (column.field && taken.has(column.field))
+      return { ...column, field: null, confidence: 0, reason: 'none' };
+    return column;
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * The preview (dry run): reads the whole source once, plans the mapping, normalises every row and
+ * counts what a commit would do, without changing any record. Saves the plan as an import record
+ * that the commit then follows.
+ */
+import type { Database } from '../../db/database.ts';
+import { imports } from '../../db/schema/index.ts';
+import type { Deps, TenantContext } from '../core/context.ts';
+import { AppError } from '../core/errors.ts';
+import { createVectorStore } from '../memory/vector-store.ts';
+import { writers } from './entities/index.ts';
+import { type PlanOptions, planImport } from './plan.ts';
+import { type ProcessedRow, processRows, type RowIssue } from './process.ts';
+import type { ImportSource } from './source.ts';
+import type { ColumnMapping, ImportEntity, ReadOptions, SourceRow } from './types.ts';
+
+/** Rows read before planning: enough to judge columns and date formats. */
+const sampleRows = 200;
+/** Issues listed in full; the rest are counted. */
+const listedIssues = 100;
+
+export interface ImportPreview {
+  importId: string;
+  entity: ImportEntity;
+  source: {
+    name: string;
+    system: string | null;
+    format: string;
+    encoding?: string;
+    sheet?: string;
+    headerRow: number;
+  };
+  rows: number;
+  mapping: ColumnMapping[];
+  dateOrder: { order: string; ambiguous: boolean };
+  issues: RowIssue[];
+  issueCount: number;
+  duplicates: {
+    inFile: number;
+    existing: number;
+    examples: { line: number; duplicateOfLine?: number; existingId?: string }[];
+  };
+  willCreate: number;
+  willUpdate: number;
+  willSkip: number;
+  skipped: { line: number; reason: string }[];
+  sample: Record<string, unknown>[];
+}
+
+async function* withSample(
+  first: readonly SourceRow[],
+  rest: AsyncIterator<SourceRow>,
+): AsyncGenerator<SourceRow> {
+  yield* first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+export async function previewImport(
+  deps: Deps,
+  context: TenantContext,
+  source: ImportSource,
+  options: PlanOptions & { read?: ReadOptions; uploadId?: string } = {},
+): Promise<ImportPreview> {
+  const table = await source.open(options.read);
+  const iterator = table.rows[Symbol.asyncIterator]();
+  const sample: SourceRow[] = [];
+  while (sample.length < sampleRows) {
+    const next = await iterator.next();
+    if (next.done) break;
+    sample.push(next.value);
+  }
+  if (table.headers.length === 0) throw new AppError('unprocessable', 'No header row was found in this file');
+  const plan = await planImport(context, createVectorStore(deps.db), table.headers, sample, options);
+  if (!plan.mapping.some((column) => column.field !== null)) {
+    throw new AppError(
+      'unprocessable',
+      `None of the columns (${table.headers.slice(0, 8).join(', ')}) could be matched to ${plan.entity} fields`,
+    );
+  }
+  const writer = writers[plan.entity];
+  const preview = emptyCounts();
+  for await (const batch of processRows(deps.db, context, writer, plan, withSample(sample, iterator))) {
+    countBatch(preview, batch);
+  }
+  const importId = await saveImport(deps.db, context, {
+    entity: plan.entity,
+    sourceName: source.name,
+    sourceSystem: plan.preset?.system ?? null,
+    uploadId: options.uploadId,
+    mapping: plan.mapping,
+    options: { dateOrder: plan.dateOrder, dateColumns: plan.dateColumns, read: options.read ?? {} },
+    report: { preview: { ...preview, issues: preview.issues.slice(0, listedIssues) } },
+  });
+  return {
+    importId,
+    entity: plan.entity,
+    source: {
+      name: source.name,
+      system: plan.preset?.system ?? null,
+      format: table.format,
+      ...(table.encoding ? { encoding: table.encoding } : {}),
+      ...(table.sheet ? { sheet: table.sheet } : {}),
+      headerRow: table.headerRow,
+    },
+    rows: preview.rows,
+    mapping: plan.mapping,
+    dateOrder: { order: plan.dateOrder, ambiguous: plan.dateOrderAmbiguous },
+    issues: preview.issues.slice(0, listedIssues),
+    issueCount: preview.issueCount,
+    duplicates: preview.duplicates,
+    willCreate: preview.willCreate,
+    willUpdate: preview.willUpdate,
+    willSkip: preview.willSkip,
+    skipped: [...table.skipped, ...preview.skipped].slice(0, listedIssues),
+    sample: preview.sample,
+  };
+}
+
+type Counts = Pick<
+  ImportPreview,
+  | 'rows'
+  | 'issues'
+  | 'issueCount'
+  | 'duplicates'
+  | 'willCreate'
+  | 'willUpdate'
+  | 'willSkip'
+  | 'skipped'
+  | 'sample'
+>;
+
+function emptyCounts(): Counts {
+  return {
+    rows: 0,
+    issues: [],
+    issueCount: 0,
+    duplicates: { inFile: 0, existing: 0, examples: [] },
+    willCreate: 0,
+    willUpdate: 0,
+    willSkip: 0,
+    skipped: [],
+    sample: [],
+  };
+}
+
+function countBatch(counts: Counts, batch: readonly ProcessedRow[]): void {
+  for (const row of batch) {
+    counts.rows++;
+    counts.issueCount += row.issues.length;
+    if (counts.issues.length < listedIssues)
+      counts.issues.push(...row.issues.slice(0, listedIssues - counts.issues.length));
+    if (row.skipReason) {
+      counts.willSkip++;
+      if (counts.skipped.length < listedIssues)
+        counts.skipped.push({ line: row.line, reason: row.skipReason });
+      continue;
+    }
+    if (!row.record) {
+      counts.willSkip++;
+      continue;
+    }
+    if (row.duplicateOfLine !== undefined) {
+      counts.duplicates.inFile++;
+      counts.willSkip++;
+    } else if (row.existingId) {
+      counts.duplicates.existing++;
+      counts.willUpdate++;
+    } else {
+      counts.willCreate++;
+      if (counts.sample.length < 5) counts.sample.push(row.record);
+    }
+    if ((row.duplicateOfLine !== undefined || row.existingId) && counts.duplicates.examples.length < 20) {
+      counts.duplicates.examples.push({
+        line: row.line,
+        ...(row.duplicateOfLine !== undefined ? { duplicateOfLine: row.duplicateOfLine } : {}),
+        ...(row.existingId ? { existingId: row.existingId } : {}),
+      });
+    }
+  }
+}
+
+async function saveImport(
+  db: Database,
+  context: TenantContext,
+  values: Omit<typeof imports.$inferInsert, 'tenantId' | 'memberId'>,
+): Promise<string> {
+  const [row] = await db.orm
+    .insert(imports)
+    .values({ ...values, tenantId: context.tenant.id, memberId: context.member.id })
+    .returning({ id: imports.id });
+  if (!row) throw new AppError('internal', 'The import was not saved');
+  return row.id;
+}

@@ -1,0 +1,185 @@
+/**
+ * The row pipeline shared by preview and commit: normalise each mapped cell, check required fields,
+ * find duplicates inside the file and against existing records, in batches, streaming.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import type { TenantContext } from '../core/context.ts';
+import type { CanonicalRecord, EntityWriter } from './entities/index.ts';
+import { parseMpesaDetails } from './map/index.ts';
+import { normaliserFor } from './normalise/index.ts';
+import type { ImportPlan } from './plan.ts';
+import type { SourceRow } from './types.ts';
+
+export interface RowIssue {
+  line: number;
+  column?: string;
+  field?: string;
+  message: string;
+}
+
+export interface ProcessedRow {
+  line: number;
+  record: CanonicalRecord | null;
+  issues: RowIssue[];
+  /** Line of the first row in this file with the same key. */
+  duplicateOfLine?: number;
+  /** Existing record with the same key. */
+  existingId?: string;
+  skipReason?: string;
+}
+
+export const batchSize = 2000;
+
+/** Which fields a record must have, per entity: one of each group. */
+const requiredGroups: Record<string, string[][]> = {
+  customers: [['full_name', 'first_name', 'last_name', 'phone', 'email']],
+  products: [['name', 'sku']],
+  invoices: [['number'], ['total'], ['issue_date']],
+  payments: [['amount'], ['paid_at']],
+  inventory: [['sku'], ['qty']],
+  expenses: [['date'], ['amount']],
+  leads: [['full_name', 'first_name', 'email', 'phone']],
+};
+
+function keyValue(value: unknown, caseInsensitive = true): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return caseInsensitive ? String(value).toLowerCase() : String(value);
+}
+
+export function makeRowNormaliser(context: TenantContext, plan: ImportPlan) {
+  const normaliserContext = {
+    region: context.tenant.region,
+    currency: context.tenant.currency,
+    timeZone: context.tenant.timezone,
+    dateOrder: plan.dateOrder,
+  };
+  const columns = plan.mapping
+    .filter((column) => column.field !== null)
+    .map((column) => {
+      const spec = plan.fields.find((field) => field.name === column.field);
+      const dates = plan.dateColumns[column.index];
+      const columnContext = dates
+        ? { ...normaliserContext, dateOrder: dates.order, excelSerials: dates.excelSerials }
+        : normaliserContext;
+      return {
+        column,
+        field: column.field as string,
+        normalise: normaliserFor(spec?.type ?? 'text', columnContext),
+      };
+    });
+  const isMpesa = plan.preset?.system.startsWith('mpesa') ?? false;
+  return (row: SourceRow): ProcessedRow => {
+    const record: CanonicalRecord = {};
+    const issues: RowIssue[] = [];
+    for (const { column, field, normalise } of columns) {
+      const raw = row.cells[column.index] ?? '';
+      if (raw.trim() === '') continue;
+      const result = normalise(raw);
+      if (result.ok) {
+        if (result.value !== null && result.value !== undefined) record[field] = result.value;
+      } else {
+        issues.push({
+          line: row.line,
+          column: column.column,
+          field,
+          message: `${column.column}: ${result.error}`,
+        });
+        // Keep what people wrote where a field failed to normalise, so nothing is lost.
+        if (field === 'phone')
+          record.notes = [record.notes, `Phone as written: ${raw}`].filter(Boolean).join('; ');
+      }
+    }
+    if (isMpesa) {
+      // Statements put the payer in "Details"; withdrawals are not payments received.
+      if (record.amount === undefined)
+        return {
+          line: row.line,
+          record: null,
+          issues: [],
+          skipReason: 'money paid out, not a payment received',
+        };
+      const details = parseMpesaDetails(String(record.payer_name ?? record.notes ?? ''));
+      if (details.payerName) record.payer_name = details.payerName;
+      if (details.phone && !record.phone && !details.phone.includes('*')) record.phone = details.phone;
+      if (details.invoiceNumber && !record.invoice_number) record.invoice_number = details.invoiceNumber;
+      record.method ??= 'mpesa';
+    }
+    const missing = (requiredGroups[plan.entity] ?? []).filter(
+      (group) => !group.some((field) => record[field] !== undefined),
+    );
+    for (const group of missing) {
+      issues.push({ line: row.line, message: `missing ${group.join(' or ')}` });
+    }
+    return { line: row.line, record: missing.length > 0 ? null : record, issues };
+  };
+}
+
+/**
+ * Streams processed rows in batches, each row marked when it repeats an earlier row of the file or
+ * an existing record of the business (matched on the writer's keys, strongest first).
+ */
+export async function* processRows(
+  db: Database,
+  context: TenantContext,
+  writer: EntityWriter,
+  plan: ImportPlan,
+  rows: AsyncIterable<SourceRow>,
+): AsyncGenerator<ProcessedRow[]> {
+  const normaliseRow = makeRowNormaliser(context, plan);
+  const seen = writer.keys.map(() => new Map<string, number>());
+  let batch: ProcessedRow[] = [];
+  const flush = async () => {
+    await markExisting(db, context.tenant.id, writer, batch);
+    const done = batch;
+    batch = [];
+    return done;
+  };
+  for await (const row of rows) {
+    const processed = normaliseRow(row);
+    if (processed.record) {
+      writer.keys.forEach((key, index) => {
+        const value = keyValue(processed.record?.[key.field], key.caseInsensitive);
+        const map = seen[index] as Map<string, number>;
+        if (value === null || processed.duplicateOfLine !== undefined) return;
+        const first = map.get(value);
+        if (first !== undefined) processed.duplicateOfLine = first;
+        else map.set(value, row.line);
+      });
+    }
+    batch.push(processed);
+    if (batch.length >= batchSize) yield await flush();
+  }
+  if (batch.length > 0) yield await flush();
+}
+
+async function markExisting(
+  db: Database,
+  tenantId: string,
+  writer: EntityWriter,
+  batch: ProcessedRow[],
+): Promise<void> {
+  for (const key of writer.keys) {
+    const valueOf = (row: ProcessedRow) => keyValue(row.record?.[key.field], key.caseInsensitive);
+    const candidates = batch.filter(
+      (row) => row.record && row.existingId === undefined && valueOf(row) !== null,
+    );
+    if (candidates.length === 0) continue;
+    const values = [...new Set(candidates.map((row) => valueOf(row) as string))];
+    // The expression matches the expression indexes (see the migrations), so this is an index look-up.
+    const expression = key.caseInsensitive ? sql.raw(`lower(${key.column})`) : sql.raw(key.column);
+    const found = await db.rows<{ id: string; key: string }>(
+      sql`select id, ${expression} as key from ${sql.raw(writer.tableName)}
+          where tenant_id = ${tenantId} and ${expression} in (${sql.join(
+            values.map((value) => sql`${value}`),
+            sql`, `,
+          )})
+          ${writer.tableName === 'customers' || writer.tableName === 'products' ? sql`and merged_into is null` : sql``}`,
+    );
+    const byKey = new Map(found.map((row) => [row.key, row.id]));
+    for (const row of candidates) {
+      const id = byKey.get(valueOf(row) as string);
+      if (id) row.existingId = id;
+    }
+  }
+}

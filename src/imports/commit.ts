@@ -185,15 +185,13 @@ async function writeBatch(
   }
   if (writer.createdEvent && createdIds.length > 0) {
     const type = writer.createdEvent;
-    await tx
-      .insert(events)
-      .values(
-        createdIds.map((id) => ({
-          tenantId: context.tenant.id,
-          type,
-          payload: { id, entity: writer.entity, import_id: importId },
-        })),
-      );
+    await tx.insert(events).values(
+      createdIds.map((id) => ({
+        tenantId: context.tenant.id,
+        type,
+        payload: { id, entity: writer.entity, import_id: importId },
+      })),
+    );
   }
   const updated =
     updates.length > 0 ? await fillExisting(tx, context, writer, writerContext, importId, updates) : 0;
@@ -242,27 +240,23 @@ async function fillExisting(
       }
     }
     if (Object.keys(patch).length === 0) continue;
-    await tx
-      .insert(importChanges)
-      .values({
-        tenantId: context.tenant.id,
-        importId,
-        entity: writer.entity,
-        recordId: row.existingId as string,
-        before,
-      });
+    await tx.insert(importChanges).values({
+      tenantId: context.tenant.id,
+      importId,
+      entity: writer.entity,
+      recordId: row.existingId as string,
+      before,
+    });
     await tx
       .update(writer.table)
       .set({ ...patch, ...('localChangedAt' in columns ? { localChangedAt: new Date() } : {}) })
       .where(eq(columns.id as never, row.existingId as string));
     if (writer.entity === 'customers') {
-      await tx
-        .insert(events)
-        .values({
-          tenantId: context.tenant.id,
-          type: 'customer.updated',
-          payload: { id: row.existingId, changed: Object.keys(patch), import_id: importId },
-        });
+      await tx.insert(events).values({
+        tenantId: context.tenant.id,
+        type: 'customer.updated',
+        payload: { id: row.existingId, changed: Object.keys(patch), import_id: importId },
+      });
     }
     changed++;
   }

@@ -3,6 +3,7 @@
  * holds which field (the mapping waterfall), and how dates are written.
  */
 import type { TenantContext } from '../core/context.ts';
+import { AppError } from '../core/errors.ts';
 import type { VectorStore } from '../memory/vector-store.ts';
 import {
   detectEntity,
@@ -66,8 +67,8 @@ export async function planImport(
     ...(preset ? { preset } : {}),
     looksLike,
   });
-  if (options.overrides) mapping = applyOverrides(mapping, options.overrides);
   const fields = entityFields[entity];
+  if (options.overrides) mapping = applyOverrides(mapping, resolveFieldWords(entity, options.overrides));
   const dateColumns = mapping.filter((column) => {
     const type = fields.find((field) => field.name === column.field)?.type;
     return type === 'date' || type === 'datetime';
@@ -95,6 +96,33 @@ export async function planImport(
     dateOrderAmbiguous: Object.values(decisions).some((decision) => decision.ambiguous),
     dateColumns: decisions,
   };
+}
+
+/**
+ * Corrections name fields the way people do ("phone", "simu", "namba ya simu", "the price"):
+ * each is resolved to a canonical field of the entity through the same synonyms as headers.
+ */
+export function resolveFieldWords(
+  entity: ImportEntity,
+  overrides: Record<string, string | null>,
+): Record<string, string | null> {
+  const canonical = new Set(entityFields[entity].map((field) => field.name));
+  const resolved: Record<string, string | null> = {};
+  for (const [column, word] of Object.entries(overrides)) {
+    if (word === null || canonical.has(word)) {
+      resolved[column] = word;
+      continue;
+    }
+    const cleaned = word.replace(/\b(the|column|colum|safu|ya|is|ni)\b/gi, ' ').trim();
+    const [guess] = mapColumns(entity, [cleaned], [[]]);
+    if (!guess?.field)
+      throw new AppError(
+        'bad_request',
+        `"${word}" is not a ${entity} field (use one of ${[...canonical].join(', ')})`,
+      );
+    resolved[column] = guess.field;
+  }
+  return resolved;
 }
 
 /**

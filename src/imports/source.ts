@@ -28,7 +28,7 @@ export function pastedSource(text: string): ImportSource {
 
 /** Google Sheets "publish to web" CSV links (…/pub?output=csv or …/export?format=csv). */
 export function isSheetsCsvLink(url: string): boolean {
-  return /^https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/]+\/(pub|export)\?.*(output|format)=csv/.test(
+  return /^https:\/\/docs\.google\.com\/spreadsheets\/d\/(?:e\/)?[^/]+\/(pub|export)\?.*(output|format)=csv/.test(
     url,
   );
 }

@@ -129,6 +129,41 @@ describe('import tools', () => {
     }
   });
 
+  it('takes a correction in one sentence from the chat and previews again', async () => {
+    const context = await harness.context('duka-a', 'admin', 'web');
+    const sent = await harness.deps.assistant.importFile(context, {
+      name: 'orodha.csv',
+      bytes: new TextEncoder().encode('Jina,Mawasiliano\nAsha Juma,0713 000 111\nJohn Mrema,0754 000 222\n'),
+    });
+    expect(sent.parts.some((part) => part.type === 'confirmation')).toBe(true);
+    const corrected = await harness.deps.assistant.turn({ context, text: 'Mawasiliano is the phone column' });
+    expect(corrected.toolCalls).toEqual([{ name: 'import_preview', status: 'ok' }]);
+    const table = corrected.parts.find((part) => part.type === 'table');
+    const row =
+      table?.type === 'table' ? table.rows.find((entry) => entry.column === 'Mawasiliano') : undefined;
+    expect(row?.field).toBe('phone');
+  });
+
+  it('reads a published Google Sheets CSV link', async () => {
+    const url = 'https://docs.google.com/spreadsheets/d/e/2PACX-abc/pub?output=csv';
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      expect(String(input)).toBe(url);
+      return new Response('Name,Phone\nZuhura Said,0715 999 888\n', {
+        headers: { 'content-type': 'text/csv' },
+      });
+    }) as typeof fetch;
+    try {
+      const preview = ok(
+        await harness.registry.call(harness.deps, owner, 'import_preview', { url }, { surface: 'mcp' }),
+      );
+      expect((preview.data as { rows: number; entity: string }).entity).toBe('customers');
+      expect((preview.data as { rows: number }).rows).toBe(1);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
   it('explains what it cannot read instead of failing', async () => {
     const outcome = await harness.registry.call(
       harness.deps,

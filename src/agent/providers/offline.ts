@@ -187,6 +187,20 @@ function leadFor(intent: Intent, language: Language): string {
   }
 }
 
+/**
+ * A correction to the latest import preview, in one sentence: "Simu is the phone column",
+ * "Namba is the phone number column", "Bei ni safu ya price".
+ */
+export function mappingCorrection(text: string): { column: string; field: string } | null {
+  const match = text
+    .trim()
+    .match(
+      /^["“']?(.+?)["”']?\s+(?:is|are|ni)\s+(?:the\s+|a\s+)?(?:(?:column|safu)\s+(?:ya\s+|of\s+|for\s+)?)?(.+?)(?:\s+(?:column|colum|safu))?\s*[.!]?$/i,
+    );
+  if (!match?.[1] || !match[2] || !/\b(column|colum|safu)\b/i.test(text)) return null;
+  return { column: match[1].trim(), field: match[2].trim() };
+}
+
 function lastUserText(messages: readonly ModelMessage[]): string {
   for (let index = messages.length - 1; index >= 0; index--) {
     const message = messages[index];
@@ -242,7 +256,11 @@ export function offlineProvider(): ModelProvider {
     model: 'offline',
     async complete(request: ModelRequest): Promise<ModelResponse> {
       const text = lastUserText(request.messages);
-      const { intent, language } = parseUtterance(text, request.today);
+      const parsed = parseUtterance(text, request.today);
+      const correction = mappingCorrection(text);
+      const { intent, language } = correction
+        ? { intent: { name: 'import_help' } as Intent, language: parsed.language }
+        : parsed;
       const last = request.messages[request.messages.length - 1];
       const results = (last?.role === 'user' ? last.content : []).filter(
         (block): block is Extract<ContentBlock, { type: 'tool_result' }> => block.type === 'tool_result',
@@ -251,7 +269,13 @@ export function offlineProvider(): ModelProvider {
       if (results.length > 0) {
         reply = answerFrom(results, intent, language);
       } else {
-        const plan = planFor(intent, language);
+        const plan = correction
+          ? {
+              calls: [
+                { name: 'import_preview', input: { mapping: { [correction.column]: correction.field } } },
+              ],
+            }
+          : planFor(intent, language);
         if ('calls' in plan) {
           const known = new Set(request.tools.map((tool) => tool.name));
           const calls = plan.calls.filter((call) => known.has(call.name));

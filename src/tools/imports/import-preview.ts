@@ -1,9 +1,11 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { imports } from '../../../db/schema/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { describePreview, mappingTable } from '../../imports/describe.ts';
 import { previewImport } from '../../imports/preview.ts';
 import { bytesSource, isSheetsCsvLink, pastedSource } from '../../imports/source.ts';
-import { importEntities } from '../../imports/types.ts';
+import { type ImportEntity, importEntities } from '../../imports/types.ts';
 import { loadUpload, maxUploadBytes, saveUpload } from '../../imports/uploads.ts';
 import { defineTool } from '../define.ts';
 
@@ -26,11 +28,34 @@ export const importPreview = defineTool({
       sheet: z.string().max(100).optional(),
     })
     .refine(
-      (value) => [value.upload_id, value.text, value.url].filter(Boolean).length === 1,
-      'give exactly one of upload_id, text or url',
+      (value) =>
+        [value.upload_id, value.text, value.url].filter(Boolean).length === 1 ||
+        (value.mapping && !value.text && !value.url),
+      'give one of upload_id, text or url (or only mapping, to correct the latest preview)',
     ),
   async run({ deps, context }, input) {
     let uploadId = input.upload_id;
+    let entity: ImportEntity | undefined = input.entity;
+    if (!uploadId && !input.text && !input.url) {
+      // Only a correction: apply it to this member's latest preview.
+      const [latest] = await deps.db.orm
+        .select({ uploadId: imports.uploadId, entity: imports.entity })
+        .from(imports)
+        .where(
+          and(
+            eq(imports.tenantId, context.tenant.id),
+            eq(imports.memberId, context.member.id),
+            eq(imports.status, 'previewed'),
+            isNotNull(imports.uploadId),
+          ),
+        )
+        .orderBy(desc(imports.createdAt))
+        .limit(1);
+      if (!latest?.uploadId)
+        throw new AppError('not_found', 'There is no file waiting to be imported; send the file first');
+      uploadId = latest.uploadId;
+      entity ??= latest.entity as ImportEntity;
+    }
     if (input.text) {
       uploadId = await saveUpload(deps.db, deps.clock, context, {
         name: 'pasted table',
@@ -64,7 +89,7 @@ export const importPreview = defineTool({
         ? pastedSource(new TextDecoder().decode(upload.bytes))
         : bytesSource(upload.name, upload.bytes);
     const preview = await previewImport(deps, context, source, {
-      ...(input.entity ? { entity: input.entity } : {}),
+      ...(entity ? { entity } : {}),
       ...(input.mapping ? { overrides: input.mapping } : {}),
       ...(input.date_order ? { dateOrder: input.date_order } : {}),
       ...(input.sheet ? { read: { sheet: input.sheet } } : {}),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
  * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS,
- * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS; BENCH_ONLY=import runs the import benchmark alone.
+ * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS; BENCH_ONLY=import runs the import benchmark alone,
+ * BENCH_DB=pglite|postgres one database only.
  */
 import postgres from 'postgres';
 import type { Database } from '../db/database.ts';
@@ -39,9 +40,13 @@ async function benchAll(db: Database, label: string): Promise<void> {
   await benchImportCustomers(db, label, options.importRows);
 }
 
-const pglite = await openPglite('memory://');
-await benchAll(pglite, 'pglite');
-await pglite.close();
+// BENCH_DB=pglite or postgres runs one side only (peak RSS is per process, so measure one at a time).
+if (process.env.BENCH_DB !== 'postgres') {
+  const pglite = await openPglite('memory://');
+  await benchAll(pglite, 'pglite');
+  await pglite.close();
+}
+if (process.env.BENCH_DB === 'pglite') process.exit(0);
 
 const serverUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

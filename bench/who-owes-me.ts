@@ -30,14 +30,21 @@ export async function loadBenchTenant(db: Database, label: string, options: WhoO
   );
 }
 
-export async function benchSetup(db: Database) {
-  const deps = {
+export async function benchDeps(db: Database) {
+  return {
     db,
     vault: await createVault([generateVaultKey()]),
     clock: fixedClock(`${benchToday}T09:00:00Z`),
     logger: silentLogger,
   };
-  return { deps, registry: createToolRegistry(), context: await contextForSlug(db, 'bench', 'cli') };
+}
+
+export async function benchSetup(db: Database) {
+  return {
+    deps: await benchDeps(db),
+    registry: createToolRegistry(),
+    context: await contextForSlug(db, 'bench', 'cli'),
+  };
 }
 
 export interface WhoOwesMeOptions {

@@ -13,6 +13,8 @@ import { pendingActions } from '../../db/schema/index.ts';
 import type { ReplyPart } from '../agent/reply-parts.ts';
 import type { TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
+import { exportCsv } from '../imports/export.ts';
+import { type ImportEntity, importEntities } from '../imports/types.ts';
 import { maxUploadBytes } from '../imports/uploads.ts';
 import {
   consumeLoginToken,
@@ -222,6 +224,27 @@ export function chatRoutes(): Hono<{ Variables: Variables }> {
         /^<li class="message assistant">|<\/li>$/g,
         '',
       ),
+    });
+  });
+
+  // Downloads: /chat/export/customers.csv — CSV of any entity, formula-safe.
+  chat.get('/chat/export/:file', async (c) => {
+    const context = requireMember(c);
+    const entity = c.req.param('file').replace(/\.csv$/, '') as ImportEntity;
+    if (!importEntities.includes(entity)) throw new AppError('not_found', 'Nothing to export by that name');
+    const chunks = exportCsv(c.get('deps'), context, entity);
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+    });
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${entity}.csv"`,
+      },
     });
   });
 

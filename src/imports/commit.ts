@@ -32,8 +32,6 @@ export interface ImportReport {
   rows: number;
 }
 
-const insertChunk = 500;
-
 export async function commitImport(
   deps: Deps,
   context: TenantContext,
@@ -172,16 +170,31 @@ async function writeBatch(
   );
   const provenance = { tenantId: context.tenant.id, sourceKind: 'import', sourceId: importId };
   const createdIds: string[] = [];
-  for (let start = 0; start < creates.length; start += insertChunk) {
-    const values = creates
-      .slice(start, start + insertChunk)
-      .map((row) => ({ ...writer.toRow(row.record ?? {}, writerContext), ...provenance }));
-    const columns = getTableColumns(writer.table) as unknown as { id: Parameters<typeof eq>[0] };
-    const inserted = (await tx
-      .insert(writer.table)
-      .values(values)
-      .returning({ id: columns.id as never })) as { id: string }[];
-    createdIds.push(...inserted.map((row) => row.id));
+  if (creates.length > 0) {
+    // One JSON parameter per batch, expanded by the database: far cheaper to send and parse than
+    // thousands of bind parameters, and it works the same on PGlite and Postgres.
+    const columns = getTableColumns(writer.table) as Record<string, { name: string }>;
+    const records = creates.map((row) => {
+      const id = crypto.randomUUID();
+      createdIds.push(id);
+      const values: Record<string, unknown> = {
+        id,
+        ...writer.toRow(row.record ?? {}, writerContext),
+        ...provenance,
+      };
+      return Object.fromEntries(
+        Object.entries(values).map(([key, value]) => [
+          columns[key]?.name ?? key,
+          value instanceof Date ? value.toISOString() : value,
+        ]),
+      );
+    });
+    const names = Object.keys(records[0] ?? {})
+      .map((name) => `"${name}"`)
+      .join(', ');
+    await tx.execute(
+      sql`insert into ${sql.raw(writer.tableName)} (${sql.raw(names)}) select ${sql.raw(names)} from json_populate_recordset(null::${sql.raw(writer.tableName)}, ${JSON.stringify(records)}::json)`,
+    );
   }
   if (writer.createdEvent && createdIds.length > 0) {
     const type = writer.createdEvent;

@@ -42,6 +42,23 @@ const requiredGroups: Record<string, string[][]> = {
   leads: [['full_name', 'first_name', 'email', 'phone']],
 };
 
+/**
+ * A 53-bit hash of a key: the in-file duplicate check keeps numbers, not strings, so a million-row
+ * file costs tens of megabytes, not hundreds. (Two different keys share a hash about once in 2^53.)
+ */
+function hashKey(text: string): number {
+  let high = 0xdeadbeef;
+  let low = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    high = Math.imul(high ^ code, 2654435761);
+    low = Math.imul(low ^ code, 1597334677);
+  }
+  high = Math.imul(high ^ (high >>> 16), 2246822507) ^ Math.imul(low ^ (low >>> 13), 3266489909);
+  low = Math.imul(low ^ (low >>> 16), 2246822507) ^ Math.imul(high ^ (high >>> 13), 3266489909);
+  return 4294967296 * (2097151 & low) + (high >>> 0);
+}
+
 function keyValue(value: unknown, caseInsensitive = true): string | null {
   if (value === null || value === undefined || value === '') return null;
   return caseInsensitive ? String(value).toLowerCase() : String(value);
@@ -127,7 +144,7 @@ export async function* processRows(
   rows: AsyncIterable<SourceRow>,
 ): AsyncGenerator<ProcessedRow[]> {
   const normaliseRow = makeRowNormaliser(context, plan);
-  const seen = writer.keys.map(() => new Map<string, number>());
+  const seen = writer.keys.map(() => new Map<number, number>());
   let batch: ProcessedRow[] = [];
   const flush = async () => {
     await markExisting(db, context.tenant.id, writer, batch);
@@ -140,11 +157,12 @@ export async function* processRows(
     if (processed.record) {
       writer.keys.forEach((key, index) => {
         const value = keyValue(processed.record?.[key.field], key.caseInsensitive);
-        const map = seen[index] as Map<string, number>;
+        const map = seen[index] as Map<number, number>;
         if (value === null || processed.duplicateOfLine !== undefined) return;
-        const first = map.get(value);
+        const hashed = hashKey(value);
+        const first = map.get(hashed);
         if (first !== undefined) processed.duplicateOfLine = first;
-        else map.set(value, row.line);
+        else map.set(hashed, row.line);
       });
     }
     batch.push(processed);

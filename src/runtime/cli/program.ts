@@ -8,6 +8,7 @@ import { contextForSlug } from '../../tenancy/tenants.ts';
 import type { Environment } from '../node/environment.node.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAssistantCommands } from './commands/assistant.ts';
+import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerToolCommands } from './commands/tools.ts';
 import type { CliIO, CommandSession, GlobalOptions } from './io.ts';
@@ -58,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIO, host: CliHost):
   registerAdminCommands(program, session);
   registerAssistantCommands(program, session);
   registerImportCommand(program, session);
+  registerExportCommand(program, session);
   host.extend?.(program, session);
 
   try {

@@ -1,6 +1,15 @@
 /** Column sets shared by the record queries, so every list shows invoices and payments the same way. */
 import { sql } from 'drizzle-orm';
-import { invoices, payments } from '../../db/schema/index.ts';
+import { customers, invoices, payments } from '../../db/schema/index.ts';
+
+export const customerSummaryColumns = {
+  id: customers.id,
+  name: customers.fullName,
+  phone: customers.phone,
+  email: customers.email,
+  company: customers.company,
+  city: customers.city,
+};
 
 export const invoiceSummaryColumns = {
   id: invoices.id,

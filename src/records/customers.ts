@@ -6,7 +6,7 @@ import type { Deps, TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { isUuid } from '../core/ids.ts';
 import { dateInZone } from '../core/time.ts';
-import { invoiceSummaryColumns, paymentSummaryColumns } from './columns.ts';
+import { customerSummaryColumns, invoiceSummaryColumns, paymentSummaryColumns } from './columns.ts';
 import { type FoundCustomer, searchRecords } from './search.ts';
 
 export interface CustomerRef {
@@ -24,15 +24,7 @@ export async function resolveCustomer(
   if (ref.customerId) {
     if (!isUuid(ref.customerId)) throw new AppError('bad_request', 'customer_id is not a valid id');
     const [row] = await deps.db.orm
-      .select({
-        id: customers.id,
-        name: customers.fullName,
-        phone: customers.phone,
-        email: customers.email,
-        company: customers.company,
-        city: customers.city,
-        mergedInto: customers.mergedInto,
-      })
+      .select({ ...customerSummaryColumns, mergedInto: customers.mergedInto })
       .from(customers)
       .where(and(eq(customers.id, ref.customerId), eq(customers.tenantId, context.tenant.id)));
     if (!row) throw new AppError('not_found', 'No customer with that id in this business');

@@ -6,7 +6,7 @@ import { and, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { customers, invoices, payments, products } from '../../db/schema/index.ts';
 import type { Deps, TenantContext } from '../core/context.ts';
 import { looksLikePhone, toE164 } from '../core/phone.ts';
-import { invoiceSummaryColumns, paymentSummaryColumns } from './columns.ts';
+import { customerSummaryColumns, invoiceSummaryColumns, paymentSummaryColumns } from './columns.ts';
 
 export const searchableEntities = ['customers', 'products', 'invoices', 'payments'] as const;
 export type SearchableEntity = (typeof searchableEntities)[number];
@@ -105,14 +105,7 @@ export async function searchRecords(
         : or(allWords(customers.fullName, query), allWords(customers.company, query));
     tasks.push(
       orm
-        .select({
-          id: customers.id,
-          name: customers.fullName,
-          phone: customers.phone,
-          email: customers.email,
-          company: customers.company,
-          city: customers.city,
-        })
+        .select(customerSummaryColumns)
         .from(customers)
         .where(and(eq(customers.tenantId, tenantId), isNull(customers.mergedInto), match))
         .orderBy(customers.fullName)

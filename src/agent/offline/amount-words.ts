@@ -12,7 +12,8 @@ export interface LocatedAmount {
   length: number;
 }
 
-const unitWords: Record<string, number> = {
+/** Swahili units, one to nine (also the ordinals of "mwezi wa tatu"). */
+export const unitWords: Record<string, number> = {
   moja: 1,
   mbili: 2,
   tatu: 3,

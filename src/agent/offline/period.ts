@@ -4,6 +4,7 @@
  * reach into the future ("this month", the current month by name) stops at today, because reports
  * never have data from tomorrow and "to" reads as "up to now".
  */
+import { unitWords } from './amount-words.ts';
 
 /** A date range, both ends inclusive, as YYYY-MM-DD; `label` is English, e.g. 'this month'. */
 export interface Period {
@@ -94,15 +95,9 @@ const monthWordsNeedingContext = new Set([
 
 /** Swahili ordinals as used in "mwezi wa tatu" (the third month = March). */
 const swahiliMonthOrdinals: Record<string, number> = {
+  ...unitWords,
   kwanza: 1,
   pili: 2,
-  tatu: 3,
-  nne: 4,
-  tano: 5,
-  sita: 6,
-  saba: 7,
-  nane: 8,
-  tisa: 9,
   kumi: 10,
   'kumi na moja': 11,
   'kumi na mbili': 12,

@@ -178,12 +178,12 @@ async function markExisting(
   batch: ProcessedRow[],
 ): Promise<void> {
   for (const key of writer.keys) {
-    const valueOf = (row: ProcessedRow) => keyValue(row.record?.[key.field], key.caseInsensitive);
+    const keyOf = (row: ProcessedRow) => keyValue(row.record?.[key.field], key.caseInsensitive);
     const candidates = batch.filter(
-      (row) => row.record && row.existingId === undefined && valueOf(row) !== null,
+      (row) => row.record && row.existingId === undefined && keyOf(row) !== null,
     );
     if (candidates.length === 0) continue;
-    const values = [...new Set(candidates.map((row) => valueOf(row) as string))];
+    const values = [...new Set(candidates.map((row) => keyOf(row) as string))];
     // The expression matches the expression indexes (see the migrations), so this is an index look-up.
     const expression = key.caseInsensitive ? sql.raw(`lower(${key.column})`) : sql.raw(key.column);
     const found = await db.rows<{ id: string; key: string }>(
@@ -196,7 +196,7 @@ async function markExisting(
     );
     const byKey = new Map(found.map((row) => [row.key, row.id]));
     for (const row of candidates) {
-      const id = byKey.get(valueOf(row) as string);
+      const id = byKey.get(keyOf(row) as string);
       if (id) row.existingId = id;
     }
   }

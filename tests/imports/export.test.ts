@@ -14,14 +14,12 @@ let owner: TenantContext;
 beforeAll(async () => {
   harness = await createHarness({ demo: true });
   owner = await harness.context();
-  await harness.db.orm
-    .insert(customers)
-    .values({
-      tenantId: owner.tenant.id,
-      fullName: '=HYPERLINK("http://evil","click")',
-      phone: '+255700000009',
-      notes: '@SUM(A1:A9)',
-    });
+  await harness.db.orm.insert(customers).values({
+    tenantId: owner.tenant.id,
+    fullName: '=HYPERLINK("http://evil","click")',
+    phone: '+255700000009',
+    notes: '@SUM(A1:A9)',
+  });
 });
 afterAll(() => harness.close());
 

@@ -4,6 +4,8 @@ import type { AnyTool } from './define.ts';
 import { importCommit, importUndo } from './imports/import-commit.ts';
 import { importPreview } from './imports/import-preview.ts';
 import { salesSummaryTool } from './insights/sales-summary.ts';
+import { findDuplicatesTool } from './quality/find-duplicates.ts';
+import { mergeRecordsTool } from './quality/merge-records.ts';
 import { whoOwesMe } from './receivables/who-owes-me.ts';
 import { customerProfileTool } from './records/customer-profile.ts';
 import { findRecords } from './records/find-records.ts';
@@ -23,6 +25,8 @@ export const domainTools: readonly AnyTool[] = [
   importPreview,
   importCommit,
   importUndo,
+  findDuplicatesTool,
+  mergeRecordsTool,
 ];
 
 export function createToolRegistry(): ToolRegistry {

@@ -171,6 +171,14 @@ export async function* processRows(
   if (batch.length > 0) yield await flush();
 }
 
+/**
+ * The values as one Postgres array literal: one bind parameter whatever the batch size, so the
+ * statement is prepared once and reused for every batch.
+ */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
 async function markExisting(
   db: Database,
   tenantId: string,
@@ -188,10 +196,7 @@ async function markExisting(
     const expression = key.caseInsensitive ? sql.raw(`lower(${key.column})`) : sql.raw(key.column);
     const found = await db.rows<{ id: string; key: string }>(
       sql`select id, ${expression} as key from ${sql.raw(writer.tableName)}
-          where tenant_id = ${tenantId} and ${expression} in (${sql.join(
-            values.map((value) => sql`${value}`),
-            sql`, `,
-          )})
+          where tenant_id = ${tenantId} and ${expression} = any(${arrayLiteral(values)}::text[])
           ${writer.tableName === 'customers' || writer.tableName === 'products' ? sql`and merged_into is null` : sql``}`,
     );
     const byKey = new Map(found.map((row) => [row.key, row.id]));

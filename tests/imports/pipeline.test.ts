@@ -5,6 +5,7 @@ import { customers, events, imports } from '../../db/schema/index.ts';
 import type { TenantContext } from '../../src/core/context.ts';
 import { commitImport } from '../../src/imports/commit.ts';
 import { previewImport } from '../../src/imports/preview.ts';
+import { arrayLiteral } from '../../src/imports/process.ts';
 import { bytesSource, type ImportSource, streamSource } from '../../src/imports/source.ts';
 import { undoImport } from '../../src/imports/undo.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
@@ -155,6 +156,14 @@ describe('import center', () => {
       field: 'phone',
       reason: 'remembered',
     });
+  });
+
+  it('passes key lists to the database as one array parameter, whatever they contain', async () => {
+    const values = ['a"b', 'c\\d', 'e,f', '{x}', 'NULL', ' spaced ', 'Café'];
+    const rows = await harness.db.rows<{ value: string }>(
+      sql`select unnest(${arrayLiteral(values)}::text[]) as value`,
+    );
+    expect(rows.map((row) => row.value)).toEqual(values);
   });
 
   it('refuses binary junk and empty files with clear messages', async () => {

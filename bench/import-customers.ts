@@ -79,8 +79,11 @@ export async function benchImportCustomers(db: Database, label: string, rows: nu
   const context = { tenant: target.tenant, member: target.owner, channel: 'cli' as const };
   const source = streamSource('customers.csv', () => createReadStream(path, { highWaterMark: 1024 * 1024 }));
   let peak = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
   }, 50);
   const previewStarted = performance.now();
   const preview = await previewImport(deps, context, source, { entity: 'customers' });

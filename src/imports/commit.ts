@@ -103,6 +103,7 @@ export async function commitImport(
   if (previous && saved.committedThrough > 0)
     Object.assign(report, { created: previous.created, updated: previous.updated });
 
+  let nextAnalyze = 20_000;
   try {
     for await (const batch of processRows(deps.db, context, writer, plan, table.rows)) {
       const fresh = batch.filter((row) => row.line > saved.committedThrough);
@@ -132,6 +133,12 @@ export async function commitImport(
         if (!row.record || row.duplicateOfLine !== undefined || row.skipReason) report.skipped++;
       }
       onProgress?.(report.rows);
+      if (report.created >= nextAnalyze) {
+        // A table that grew from empty has statistics that still say "empty", and the look-ups'
+        // plans would scan it whole: refresh them as it doubles (log n times in all).
+        await deps.db.orm.execute(sql`analyze ${sql.raw(writer.tableName)}`);
+        nextAnalyze = report.created * 2;
+      }
     }
   } catch (error) {
     await deps.db.orm

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import type { TenantContext } from '../core/context.ts';
 import type { CanonicalRecord, EntityWriter } from './entities/index.ts';
+import { KeyIndex } from './key-index.ts';
 import { parseMpesaDetails } from './map/index.ts';
 import { normaliserFor } from './normalise/index.ts';
 import type { ImportPlan } from './plan.ts';
@@ -144,7 +145,7 @@ export async function* processRows(
   rows: AsyncIterable<SourceRow>,
 ): AsyncGenerator<ProcessedRow[]> {
   const normaliseRow = makeRowNormaliser(context, plan);
-  const seen = writer.keys.map(() => new Map<number, number>());
+  const seen = writer.keys.map(() => new KeyIndex());
   let batch: ProcessedRow[] = [];
   const flush = async () => {
     await markExisting(db, context.tenant.id, writer, batch);
@@ -157,12 +158,9 @@ export async function* processRows(
     if (processed.record) {
       writer.keys.forEach((key, index) => {
         const value = keyValue(processed.record?.[key.field], key.caseInsensitive);
-        const map = seen[index] as Map<number, number>;
         if (value === null || processed.duplicateOfLine !== undefined) return;
-        const hashed = hashKey(value);
-        const first = map.get(hashed);
+        const first = (seen[index] as KeyIndex).firstOrRemember(hashKey(value), row.line);
         if (first !== undefined) processed.duplicateOfLine = first;
-        else map.set(hashed, row.line);
       });
     }
     batch.push(processed);

@@ -87,7 +87,19 @@ export function makeRowNormaliser(context: TenantContext, plan: ImportPlan) {
       };
     });
   const isMpesa = plan.preset?.system.startsWith('mpesa') ?? false;
+  // Exports with one row per line item (Shopify, WooCommerce orders) repeat the order number on
+  // each further line, with the order's totals only on its first row.
+  const lineItems = plan.preset?.rowShape === 'one-per-line-item';
+  const numberColumn = lineItems ? columns.find((entry) => entry.field === 'number')?.column.index : undefined;
+  let lastNumber: string | null = null;
   return (row: SourceRow): ProcessedRow => {
+    if (numberColumn !== undefined) {
+      const number = (row.cells[numberColumn] ?? '').trim();
+      if (number !== '' && number === lastNumber) {
+        return { line: row.line, record: null, issues: [], skipReason: `another line of ${number}` };
+      }
+      lastNumber = number;
+    }
     const record: CanonicalRecord = {};
     const issues: RowIssue[] = [];
     for (const { column, field, normalise } of columns) {
@@ -121,7 +133,8 @@ export function makeRowNormaliser(context: TenantContext, plan: ImportPlan) {
       if (details.payerName) record.payer_name = details.payerName;
       if (details.phone && !record.phone && !details.phone.includes('*')) record.phone = details.phone;
       if (details.invoiceNumber && !record.invoice_number) record.invoice_number = details.invoiceNumber;
-      record.method ??= 'mpesa';
+      // The statement's "Reason Type" (Pay Bill Online, Buy Goods…) is how, not what: all of it is M-Pesa.
+      record.method = 'mpesa';
     }
     const missing = (requiredGroups[plan.entity] ?? []).filter(
       (group) => !group.some((field) => record[field] !== undefined),

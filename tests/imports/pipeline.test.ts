@@ -179,3 +179,40 @@ describe('import center', () => {
     ).rejects.toThrow(/empty/i);
   });
 });
+
+describe('exports of other systems', () => {
+  it('imports a Shopify orders export as one invoice per order, not per line item', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(new URL('../fixtures/imports/exports/shopify-orders.csv', import.meta.url));
+    const context = await harness.context('demo', 'admin', 'cli');
+    const source = bytesSource('orders_export.csv', new Uint8Array(bytes));
+    const preview = await previewImport(harness.deps, context, source, {});
+    expect(preview.entity).toBe('invoices');
+    expect(preview.source.system).toMatch(/shopify/);
+    const orders = new Set(
+      bytes
+        .toString('utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .filter(Boolean),
+    );
+    expect(preview.willCreate).toBe(orders.size);
+    expect(preview.skipped.every((entry) => /another line of #/.test(entry.reason))).toBe(true);
+    const report = await commitImport(harness.deps, context, preview.importId, source);
+    expect(report.created).toBe(orders.size);
+  });
+
+  it('imports an M-Pesa statement as payments, leaving out money paid out', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(new URL('../fixtures/imports/exports/mpesa-business-statement.csv', import.meta.url));
+    const context = await harness.context('demo', 'admin', 'cli');
+    const source = bytesSource('statement.csv', new Uint8Array(bytes));
+    const preview = await previewImport(harness.deps, context, source, {});
+    expect(preview.entity).toBe('payments');
+    expect(preview.source.system).toMatch(/^mpesa/);
+    expect(preview.willCreate).toBeGreaterThan(0);
+    expect(preview.sample[0]).toMatchObject({ method: 'mpesa' });
+    expect(String(preview.sample[0]?.reference)).toMatch(/^[A-Z0-9]{10}$/);
+  });
+});

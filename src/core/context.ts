@@ -4,6 +4,7 @@
  */
 import type { Database } from '../../db/database.ts';
 import type { MemberRole } from '../../db/schema/tenancy.ts';
+import type { ColumnSuggester } from '../imports/suggest.ts';
 import type { Clock } from './time.ts';
 import type { Vault } from './vault.ts';
 
@@ -44,6 +45,8 @@ export interface Deps {
   logger: Logger;
   /** Base URL vendors and links use. */
   publicUrl?: string;
+  /** The model's help with spreadsheet columns nothing else could map (only with a model key). */
+  columnSuggester?: ColumnSuggester;
 }
 
 export interface Logger {

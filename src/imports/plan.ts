@@ -15,6 +15,7 @@ import {
 } from './map/index.ts';
 import { decideDateOrder, defaultDateOrder, looksLike } from './normalise/index.ts';
 import { rememberedMappings } from './remembered.ts';
+import type { ColumnSuggester } from './suggest.ts';
 import type { ColumnMapping, FieldSpec, ImportEntity, SourceRow } from './types.ts';
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
@@ -53,6 +54,7 @@ export function columnValues(rows: readonly SourceRow[], index: number): string[
 export async function planImport(
   context: TenantContext,
   store: VectorStore,
+  suggester: ColumnSuggester | undefined,
   headers: readonly string[],
   sample: readonly SourceRow[],
   options: PlanOptions = {},
@@ -68,6 +70,7 @@ export async function planImport(
     looksLike,
   });
   const fields = entityFields[entity];
+  if (suggester) mapping = await withSuggestions(suggester, entity, fields, mapping, samples);
   if (options.overrides) mapping = applyOverrides(mapping, resolveFieldWords(entity, options.overrides));
   const dateColumns = mapping.filter((column) => {
     const type = fields.find((field) => field.name === column.field)?.type;
@@ -96,6 +99,36 @@ export async function planImport(
     dateOrderAmbiguous: Object.values(decisions).some((decision) => decision.ambiguous),
     dateColumns: decisions,
   };
+}
+
+/** Asks the model about the columns nothing else matched; a field already taken is not given twice. */
+async function withSuggestions(
+  suggester: ColumnSuggester,
+  entity: ImportEntity,
+  fields: FieldSpec[],
+  mapping: ColumnMapping[],
+  samples: string[][],
+): Promise<ColumnMapping[]> {
+  const open = mapping.filter((column) => column.field === null && column.reason === 'none');
+  if (open.length === 0) return mapping;
+  let suggestions: Record<string, string | null>;
+  try {
+    suggestions = await suggester.suggest(
+      entity,
+      fields,
+      open.map((column) => ({ header: column.column, samples: samples[column.index] ?? [] })),
+    );
+  } catch {
+    // The model is a last resort: without it, those columns simply stay unmapped.
+    return mapping;
+  }
+  const taken = new Set(mapping.map((column) => column.field).filter(Boolean));
+  return mapping.map((column) => {
+    const field = column.field === null && column.reason === 'none' ? suggestions[column.column] : undefined;
+    if (!field || taken.has(field)) return column;
+    taken.add(field);
+    return { ...column, field, confidence: 0.6, reason: 'model' };
+  });
 }
 
 /**

@@ -74,7 +74,14 @@ export async function previewImport(
     sample.push(next.value);
   }
   if (table.headers.length === 0) throw new AppError('unprocessable', 'No header row was found in this file');
-  const plan = await planImport(context, createVectorStore(deps.db), table.headers, sample, options);
+  const plan = await planImport(
+    context,
+    createVectorStore(deps.db),
+    deps.columnSuggester,
+    table.headers,
+    sample,
+    options,
+  );
   if (!plan.mapping.some((column) => column.field !== null)) {
     throw new AppError(
       'unprocessable',

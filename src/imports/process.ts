@@ -90,7 +90,9 @@ export function makeRowNormaliser(context: TenantContext, plan: ImportPlan) {
   // Exports with one row per line item (Shopify, WooCommerce orders) repeat the order number on
   // each further line, with the order's totals only on its first row.
   const lineItems = plan.preset?.rowShape === 'one-per-line-item';
-  const numberColumn = lineItems ? columns.find((entry) => entry.field === 'number')?.column.index : undefined;
+  const numberColumn = lineItems
+    ? columns.find((entry) => entry.field === 'number')?.column.index
+    : undefined;
   let lastNumber: string | null = null;
   return (row: SourceRow): ProcessedRow => {
     if (numberColumn !== undefined) {

@@ -205,7 +205,9 @@ describe('exports of other systems', () => {
 
   it('imports an M-Pesa statement as payments, leaving out money paid out', async () => {
     const { readFileSync } = await import('node:fs');
-    const bytes = readFileSync(new URL('../fixtures/imports/exports/mpesa-business-statement.csv', import.meta.url));
+    const bytes = readFileSync(
+      new URL('../fixtures/imports/exports/mpesa-business-statement.csv', import.meta.url),
+    );
     const context = await harness.context('demo', 'admin', 'cli');
     const source = bytesSource('statement.csv', new Uint8Array(bytes));
     const preview = await previewImport(harness.deps, context, source, {});

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Database } from '../../../db/database.ts';
 import { createDb } from '../../../db/open.node.ts';
-import { assistantFromConfig } from '../../agent/from-config.ts';
+import { assistantFromConfig, columnSuggesterFromConfig } from '../../agent/from-config.ts';
 import type { Config } from '../../core/config.ts';
 import type { Deps, Logger } from '../../core/context.ts';
 import { randomToken, sha256Hex } from '../../core/encoding.ts';
@@ -48,12 +48,14 @@ export async function openEnvironment(config: Config, dataDir: string, logger: L
   const vault = key
     ? await createVault([key, ...previous])
     : missingVault('Set KIUNGO_MASTER_KEY (base64, 32 bytes) to store credentials');
+  const suggester = columnSuggesterFromConfig(config);
   const base: Deps = {
     db,
     vault,
     clock: systemClock,
     logger,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    ...(suggester ? { columnSuggester: suggester } : {}),
   };
   const registry = createToolRegistry();
   const { assistant, mode } = assistantFromConfig(config, base, registry);

@@ -3,7 +3,7 @@
  * code only; Baileys and the embedded database stay in the Node process.
  */
 import { openPostgres } from '../../../db/postgres.ts';
-import { assistantFromConfig } from '../../agent/from-config.ts';
+import { assistantFromConfig, columnSuggesterFromConfig } from '../../agent/from-config.ts';
 import { parseConfig } from '../../core/config.ts';
 import { sha256Hex } from '../../core/encoding.ts';
 import { createLogger } from '../../core/logger.ts';
@@ -46,12 +46,14 @@ export default {
     // Hyperdrive pools connections itself; a small client per request is the recommended shape.
     const db = openPostgres(url, { max: 1 });
     const previous = (config.KIUNGO_PREVIOUS_KEYS ?? '').split(',').filter(Boolean);
+    const suggester = columnSuggesterFromConfig(config);
     const deps = {
       db,
       vault: await createVault([config.KIUNGO_MASTER_KEY, ...previous]),
       clock: systemClock,
       logger: createLogger(config.KIUNGO_LOG_LEVEL ?? 'info'),
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      ...(suggester ? { columnSuggester: suggester } : {}),
     };
     const { assistant, mode } = assistantFromConfig(config, deps, registry);
     const app = createApp({

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
  * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS,
- * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS; BENCH_ONLY=import runs the import benchmark alone,
+ * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS; BENCH_ONLY=import runs the import benchmark alone (turn: up to the assistant turn),
  * BENCH_DB=pglite|postgres one database only.
  */
 import postgres from 'postgres';
@@ -35,6 +35,7 @@ async function benchAll(db: Database, label: string): Promise<void> {
   await benchWhoOwesMe(db, label, options.runs);
   const { deps, registry, context } = await benchSetup(db);
   await benchAgentTurn(deps, registry, context, label, options.runs);
+  if (options.only === 'turn') return;
   await loadDemo(db, { today: new Date().toISOString().slice(0, 10) });
   await benchWebChatLoad(db, label, options.sessions, options.messages);
   await benchImportCustomers(db, label, options.importRows);

@@ -5,8 +5,8 @@ import { customers } from '../../db/schema/index.ts';
 import type { TenantContext } from '../../src/core/context.ts';
 import type { DuplicateGroup } from '../../src/records/duplicates.ts';
 import { nameKey } from '../../src/records/duplicates.ts';
-import type { ToolOutcome } from '../../src/tools/outcome.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { pending } from '../support/outcomes.ts';
 
 let harness: Harness;
 let owner: TenantContext;
@@ -25,11 +25,6 @@ const invoicesOf = async (id: string) =>
       )
     )[0]?.n,
   );
-
-function pending(outcome: ToolOutcome) {
-  if (outcome.status !== 'pending_confirmation') throw new Error(JSON.stringify(outcome));
-  return outcome;
-}
 
 describe('duplicates and merges', () => {
   it('reads names the same in any order and case', () => {

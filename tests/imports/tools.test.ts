@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../db/schema/index.ts';
 import type { TenantContext } from '../../src/core/context.ts';
-import type { ToolOutcome } from '../../src/tools/outcome.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { ok, pending } from '../support/outcomes.ts';
 
 let harness: Harness;
 let owner: TenantContext;
@@ -23,15 +23,6 @@ const pasted = [
   'Sabuni ya kufulia\tSAB-01\t2,500\t120',
   'Tecno Spark 20\tTEC-SPK20\t320000\t3',
 ].join('\n');
-
-function ok(outcome: ToolOutcome) {
-  if (outcome.status !== 'ok') throw new Error(JSON.stringify(outcome));
-  return outcome;
-}
-function pending(outcome: ToolOutcome) {
-  if (outcome.status !== 'pending_confirmation') throw new Error(JSON.stringify(outcome));
-  return outcome;
-}
 
 describe('import tools', () => {
   it('previews a pasted table, imports it only after confirmation, and undoes it', async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, customers, events, invoices, payments, pendingActions } from '../../db/schema/index.ts';
 import type { TenantContext } from '../../src/core/context.ts';
 import { fixedClock } from '../../src/core/time.ts';
-import type { ToolOutcome } from '../../src/tools/outcome.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { pending } from '../support/outcomes.ts';
 
 let harness: Harness;
 let owner: TenantContext;
@@ -27,12 +27,6 @@ async function openInvoices(id: string) {
         where tenant_id = ${owner.tenant.id} and customer_id = ${id} and status = 'open' and total > amount_paid
         order by coalesce(due_date, issue_date), issue_date, number`,
   );
-}
-
-function pending(outcome: ToolOutcome) {
-  if (outcome.status !== 'pending_confirmation')
-    throw new Error(`expected a pending action, got ${JSON.stringify(outcome)}`);
-  return outcome;
 }
 
 describe('record_payment', () => {

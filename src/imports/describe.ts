@@ -22,6 +22,12 @@ export function describePreview(preview: ImportPreview): string {
         .join('; ')}.`,
     );
   }
+  if (preview.possibleDuplicates.length > 0) {
+    const first = preview.possibleDuplicates[0];
+    lines.push(
+      `${plural(preview.possibleDuplicates.length, 'new customer')} may be someone you already have (e.g. row ${first?.line} "${first?.name}" ~ "${first?.similarTo.name}"); they are created separately, and "find duplicates" lets you merge them after.`,
+    );
+  }
   const unmapped = preview.mapping.filter((column) => column.field === null).map((column) => column.column);
   if (unmapped.length > 0) lines.push(`Not imported: ${unmapped.join(', ')}.`);
   if (preview.dateOrder.ambiguous)

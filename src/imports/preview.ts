@@ -3,11 +3,13 @@
  * counts what a commit would do, without changing any record. Saves the plan as an import record
  * that the commit then follows.
  */
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { imports } from '../../db/schema/index.ts';
 import type { Deps, TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { createVectorStore } from '../memory/vector-store.ts';
+import { nameKey } from '../records/duplicates.ts';
 import { writers } from './entities/index.ts';
 import { type PlanOptions, planImport } from './plan.ts';
 import { type ProcessedRow, processRows, type RowIssue } from './process.ts';
@@ -45,6 +47,12 @@ export interface ImportPreview {
   willSkip: number;
   skipped: { line: number; reason: string }[];
   sample: Record<string, unknown>[];
+  /** New customers whose name matches another's in any order and case: for review, never merged here. */
+  possibleDuplicates: {
+    line: number;
+    name: string;
+    similarTo: { line?: number; id?: string; name: string };
+  }[];
 }
 
 async function* withSample(
@@ -90,8 +98,10 @@ export async function previewImport(
   }
   const writer = writers[plan.entity];
   const preview = emptyCounts();
+  const similar = plan.entity === 'customers' ? await similarNameFinder(deps.db, context.tenant.id) : null;
   for await (const batch of processRows(deps.db, context, writer, plan, withSample(sample, iterator))) {
     countBatch(preview, batch);
+    if (similar) for (const row of batch) similar.check(row);
   }
   const importId = await saveImport(deps.db, context, {
     entity: plan.entity,
@@ -124,6 +134,7 @@ export async function previewImport(
     willSkip: preview.willSkip,
     skipped: [...table.skipped, ...preview.skipped].slice(0, listedIssues),
     sample: preview.sample,
+    possibleDuplicates: similar?.found ?? [],
   };
 }
 
@@ -201,4 +212,35 @@ async function saveImport(
     .returning({ id: imports.id });
   if (!row) throw new AppError('internal', 'The import was not saved');
   return row.id;
+}
+
+/**
+ * Near matches by name ("JOYCE MUSHI" and "Mushi Joyce"), against existing customers and earlier
+ * rows of the file, for the rows that would create a customer. Listed for the owner to review.
+ */
+async function similarNameFinder(db: Database, tenantId: string) {
+  const existing = new Map<string, { id: string; name: string }>();
+  const rows = await db.rows<{ id: string; full_name: string }>(
+    sql`select id, full_name from customers where tenant_id = ${tenantId} and merged_into is null`,
+  );
+  for (const row of rows) {
+    const key = nameKey(row.full_name);
+    if (key.includes(' ')) existing.set(key, { id: row.id, name: row.full_name });
+  }
+  const inFile = new Map<string, { line: number; name: string }>();
+  const found: ImportPreview['possibleDuplicates'] = [];
+  return {
+    found,
+    check(row: ProcessedRow) {
+      if (!row.record || row.existingId || row.duplicateOfLine !== undefined || row.skipReason) return;
+      const name = String(
+        row.record.full_name ?? [row.record.first_name, row.record.last_name].filter(Boolean).join(' '),
+      );
+      const key = nameKey(name);
+      if (!key.includes(' ')) return;
+      const match = existing.get(key) ?? inFile.get(key);
+      if (match && found.length < listedIssues) found.push({ line: row.line, name, similarTo: match });
+      if (!inFile.has(key)) inFile.set(key, { line: row.line, name });
+    },
+  };
 }

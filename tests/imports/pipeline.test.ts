@@ -116,8 +116,11 @@ describe('import center', () => {
 
   it('resumes after a crash mid-import without duplicating or losing rows', async () => {
     const lines = ['Name,Phone'];
+    // Names without digits, as real names are (a digit makes a column look less like names).
+    const letters = (index: number) =>
+      index.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + Number.parseInt(digit, 26)));
     for (let index = 0; index < 5000; index++)
-      lines.push(`Mteja ${index},+2557${String(10_000_000 + index).padStart(8, '0')}`);
+      lines.push(`Mteja ${letters(index)},+2557${String(10_000_000 + index).padStart(8, '0')}`);
     const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
     const failingAfter = (limit: number): ImportSource =>
       streamSource('big.csv', async function* () {
@@ -141,6 +144,24 @@ describe('import center', () => {
     );
     expect(Number(row?.count)).toBe(5000);
     expect(report.created).toBe(5000);
+  });
+
+  it('lists new customers whose names match someone else’s, for review', async () => {
+    await harness.db.orm
+      .insert(customers)
+      .values({ tenantId: owner.tenant.id, fullName: 'Neema Mwakasege', phone: '+255719111222' });
+    const source = csv([
+      'Name,Phone',
+      'MWAKASEGE NEEMA,0719 333 444',
+      'Rashidi Kombo,0719 555 666',
+      'kombo rashidi,0719 777 888',
+    ]);
+    const preview = await previewImport(harness.deps, owner, source, { entity: 'customers' });
+    expect(preview.willCreate).toBe(3);
+    expect(preview.possibleDuplicates).toEqual([
+      expect.objectContaining({ line: 2, similarTo: expect.objectContaining({ name: 'Neema Mwakasege' }) }),
+      expect.objectContaining({ line: 4, similarTo: { line: 3, name: 'Rashidi Kombo' } }),
+    ]);
   });
 
   it('learns a corrected mapping for the next file', async () => {

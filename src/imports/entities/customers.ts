@@ -4,7 +4,8 @@ import { type EntityWriter, text } from './writer.ts';
 function fullName(record: Record<string, unknown>): string {
   return (
     text(record.full_name) ??
-    ([text(record.first_name), text(record.last_name)].filter(Boolean).join(' ') || 'Unnamed customer')
+    ([text(record.first_name), text(record.last_name)].filter(Boolean).join(' ') ||
+      (text(record.company) ?? 'Unnamed customer'))
   );
 }
 

@@ -82,6 +82,7 @@ export function registerImportCommand(program: Command, session: CommandSession)
           will_skip: preview.willSkip,
           date_order: preview.dateOrder,
           sample: preview.sample,
+          possible_duplicates: preview.possibleDuplicates,
         };
         if (flags.dryRun) {
           session.print(

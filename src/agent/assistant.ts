@@ -16,6 +16,7 @@ import { appendMessage, historyForModel, listMessages, openConversation } from '
 import { localEmbedding } from './embedding.ts';
 import { partsOf, runLoop, type TurnEvent } from './loop.ts';
 import { costOf, emptyUsage, type ModelProvider, type Usage } from './model.ts';
+import { detectLanguage } from './offline/intents.ts';
 import type { ReplyPart } from './reply-parts.ts';
 import { businessFacts, stableInstructions } from './system-prompt.ts';
 
@@ -63,12 +64,9 @@ export interface AssistantOptions {
   limit?: { messages: number; windowMs: number };
 }
 
+/** The language to answer in: the parser's own judgement, the business's language when no word tells. */
 function isSwahili(text: string, tenantLanguage: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const swahili =
-    /^(nani|ananidai|madeni|deni|nionyeshe|leo|jana|wiki|mwezi|amelipa|malipo|mauzo|kiasi|ya|kwa|na|hii|iliyopita|habari|mambo|asante|tafadhali|rekodi|pokea|pesa|elfu|laki|ndiyo|hapana|sawa|biashara|inaendaje|wateja|mteja|kutoka|nini|gani|je|kuna|nataka|naomba)$/;
-  const hits = words.filter((word) => swahili.test(word)).length;
-  return hits > 0 ? hits * 3 >= words.length || hits >= 2 : tenantLanguage === 'sw' && words.length === 0;
+  return text.trim() === '' ? tenantLanguage === 'sw' : detectLanguage(text.toLowerCase()) === 'sw';
 }
 
 export function createAssistant(options: AssistantOptions): Assistant {

@@ -26,7 +26,7 @@ import {
 import { contextForSlug, memberContext } from '../tenancy/tenants.ts';
 import type { AppEnv } from './env.ts';
 import { chatPage, signInPage } from './web/page.ts';
-import { renderMessage, renderPart, renderText, statusLabel } from './web/render.ts';
+import { renderMessageBody, renderPart, renderText, statusLabel } from './web/render.ts';
 
 type Variables = AppEnv['Variables'] & { chatContext?: TenantContext };
 
@@ -220,10 +220,7 @@ export function chatRoutes(): Hono<{ Variables: Variables }> {
     });
     if (!wantsJson) return c.redirect('/#composer', 303);
     return c.json({
-      html: renderMessage({ role: 'assistant', text: result.text, parts: result.parts }).replace(
-        /^<li class="message assistant">|<\/li>$/g,
-        '',
-      ),
+      html: renderMessageBody({ role: 'assistant', text: result.text, parts: result.parts }),
     });
   });
 
@@ -268,10 +265,7 @@ export function chatRoutes(): Hono<{ Variables: Variables }> {
       actionStatus: status,
       statusLabel: statusLabel(status),
       text: result.text,
-      html: renderMessage({ role: 'assistant', text: result.text, parts: result.parts }).replace(
-        /^<li class="message assistant">|<\/li>$/g,
-        '',
-      ),
+      html: renderMessageBody({ role: 'assistant', text: result.text, parts: result.parts }),
     });
   });
   return chat;

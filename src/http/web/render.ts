@@ -77,8 +77,13 @@ export interface PageMessage {
   parts: ReplyPart[];
 }
 
+/** A message's inside: its text and parts (what the page's script inserts into a new message). */
+export function renderMessageBody(message: PageMessage): string {
+  return `<div class="message-text">${renderText(message.text)}</div>${message.parts.map(renderPart).join('')}`;
+}
+
 export function renderMessage(message: PageMessage): string {
-  return `<li class="message ${message.role}"><div class="message-text">${renderText(message.text)}</div>${message.parts.map(renderPart).join('')}</li>`;
+  return `<li class="message ${message.role}">${renderMessageBody(message)}</li>`;
 }
 
 /** A horizontal bar chart as inline SVG: labels left, bars scaled to the largest value, amounts right. */

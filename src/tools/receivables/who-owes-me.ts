@@ -87,10 +87,11 @@ export const whoOwesMe = defineTool({
       total_customers: report.count,
       next_cursor: nextOffset < report.count ? encodeCursor(nextOffset) : null,
     };
+    const text = renderReceivables(report, context.tenant.timezone, nextOffset);
     return {
       data,
-      text: renderReceivables(report, context.tenant.timezone, nextOffset),
-      summary: renderReceivables(report, context.tenant.timezone, nextOffset).split('\n\n')[0] ?? '',
+      text,
+      summary: text.split('\n\n')[0] ?? '',
       parts:
         report.count === 0
           ? []

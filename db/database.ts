@@ -23,6 +23,11 @@ export interface Database {
     columns: readonly string[],
     rows: AsyncIterable<readonly unknown[][]> | readonly unknown[][][],
   ): Promise<number>;
+  /**
+   * How another library (the job queue) can reach the same database: the embedded PGlite instance
+   * itself (it has one owner process), or the Postgres URL to open its own pool.
+   */
+  readonly native?: { kind: 'pglite'; client: unknown } | { kind: 'postgres'; url: string };
   /** Whether pgvector is installed in this database. */
   hasVector(): Promise<boolean>;
   close(): Promise<void>;

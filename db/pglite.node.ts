@@ -13,6 +13,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     dialect: 'pglite',
     orm,
+    native: { kind: 'pglite', client },
     ...commonOperations(orm),
     async copyRows(table, columns, rows) {
       const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;

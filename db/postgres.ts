@@ -15,6 +15,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   return {
     dialect: 'postgres',
     orm,
+    native: { kind: 'postgres', url },
     ...commonOperations(orm),
     async copyRows(table, columns, rows) {
       const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;

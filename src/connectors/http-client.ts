@@ -32,6 +32,11 @@ export interface RequestOptions {
   parse?: 'json' | 'text';
   /** Statuses that are answers, not failures (e.g. 404 when looking something up). */
   accept?: readonly number[];
+  /**
+   * False for a request that must not be sent twice (a payment prompt): it is then retried only when
+   * the vendor says it did not process it (429, 503), never after a network error or a timeout.
+   */
+  idempotent?: boolean;
   signal?: AbortSignal;
 }
 
@@ -209,13 +214,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (response.status === 401 && options.refresh && !refreshed && !accepted) return { kind: 'refresh' };
     if ((response.status >= 400 || response.status < 200) && !accepted) {
       const error = failureForStatus(options.connector, response.status, response.text);
+      if (request.idempotent === false && response.status !== 429 && response.status !== 503) throw error;
       const waitMs = retryAfterMs(response.headers.get('retry-after')) ?? options.vendorWait?.(response);
       return { kind: 'failed', error, waitMs };
     }
+    const answered = response.status >= 200 && response.status < 300;
     if ((request.parse ?? 'json') === 'json' && response.text.trim() !== '') {
       try {
         response.body = JSON.parse(response.text);
       } catch (cause) {
+        // An accepted error status with an unreadable body is still that status's answer.
+        if (!answered) return { kind: 'done', response };
         const error = new ConnectorError('malformed', `${options.connector} sent a reply we could not read`, {
           status: response.status,
           cause,

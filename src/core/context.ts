@@ -5,6 +5,7 @@
 import type { Database } from '../../db/database.ts';
 import type { MemberRole } from '../../db/schema/tenancy.ts';
 import type { ColumnSuggester } from '../imports/suggest.ts';
+import type { JobQueue } from '../sync/queue.ts';
 import type { Clock } from './time.ts';
 import type { Vault } from './vault.ts';
 
@@ -47,6 +48,8 @@ export interface Deps {
   publicUrl?: string;
   /** The model's help with spreadsheet columns nothing else could map (only with a model key). */
   columnSuggester?: ColumnSuggester;
+  /** The background job queue, when a worker is running (the server); work runs inline without it. */
+  jobs?: JobQueue;
 }
 
 export interface Logger {

@@ -13,7 +13,9 @@ import { AppError, isAppError } from '../core/errors.ts';
 import type { ToolRegistry } from '../tools/registry.ts';
 import { apiRoutes } from './api.ts';
 import { chatRoutes } from './chat.ts';
+import { connectRoutes } from './connect.ts';
 import type { AppEnv } from './env.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 export interface AppDeps extends Deps {
   registry: ToolRegistry;
@@ -49,6 +51,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', chatRoutes() as unknown as Hono<AppEnv>);
 
   app.route('/api/v1', apiRoutes());
+
+  app.route('/webhooks', webhookRoutes());
+
+  app.route('/connect', connectRoutes());
 
   app.post('/internal/cli', async (c) => {
     const presented = c.req.header('x-kiungo-cli-token') ?? '';

@@ -11,7 +11,16 @@ import { customerProfileTool } from './records/customer-profile.ts';
 import { findRecords } from './records/find-records.ts';
 import { recordPaymentTool } from './records/record-payment.ts';
 import { createRegistry, type ToolRegistry } from './registry.ts';
+import { getRules } from './rules/get-rules.ts';
+import { setRule } from './rules/set-rule.ts';
+import { configureSync } from './sync/configure-sync.ts';
+import { connectIntegration } from './sync/connect-integration.ts';
 import { connectionStatus } from './sync/connection-status.ts';
+import { disconnectIntegration } from './sync/disconnect-integration.ts';
+import { listIntegrations } from './sync/list-integrations.ts';
+import { resolveSyncIssue } from './sync/resolve-sync-issue.ts';
+import { runSync } from './sync/run-sync.ts';
+import { setFieldMapping } from './sync/set-field-mapping.ts';
 import { syncLogs } from './sync/sync-logs.ts';
 
 export const domainTools: readonly AnyTool[] = [
@@ -20,8 +29,17 @@ export const domainTools: readonly AnyTool[] = [
   customerProfileTool,
   recordPaymentTool,
   salesSummaryTool,
+  listIntegrations,
   connectionStatus,
+  connectIntegration,
+  configureSync,
+  disconnectIntegration,
+  runSync,
   syncLogs,
+  resolveSyncIssue,
+  getRules,
+  setRule,
+  setFieldMapping,
   importPreview,
   importCommit,
   importUndo,

@@ -72,7 +72,8 @@ export function detectSync(sentence: Sentence): Intent | null {
   const verb = syncVerb.exec(lower);
   if (!verb && !(known && (fetchVerb.test(lower) || refreshesKnownSystem(lower)))) return null;
   const full = fullWords.test(lower);
-  if (known) return { name: 'sync', system: known, full };
+  const streams = streamsNamed(lower);
+  if (known) return { name: 'sync', system: known, full, ...(streams.length > 0 ? { streams } : {}) };
   if (allSystems.test(lower) || !verb) return { name: 'sync', system: 'all', full };
   const after = lower.slice(verb.index + verb[0].length).match(/[\p{L}\d_-]+/gu) ?? [];
   const system = after.find((word) => !syncFillers.has(word));
@@ -110,4 +111,67 @@ const dataQualityWords =
 /** data_quality: duplicates, missing phone numbers, cleaning up. */
 export function detectDataQuality(sentence: Sentence): Intent | null {
   return dataQualityWords.test(sentence.lower) ? { name: 'data_quality' } : null;
+}
+
+const connectVerb =
+  /\b(?:re)?connect\b|\blink\b|\bhook\s+up\b|\bset\s*up\b|\badd\b|\bunganisha\b|\bniunganishe\b|\btuunganishe\b|\bunganishe\b/;
+
+/** connect: "connect my Shopify", "unganisha M-Pesa" — a one-time link to the connect page. */
+export function detectConnect(sentence: Sentence): Intent | null {
+  const { lower } = sentence;
+  if (!connectVerb.test(lower)) return null;
+  const known = findKnownSystem(lower);
+  if (known) return { name: 'connect', system: known };
+  const custom = /\b(?:pos|website|tovuti|own\s+system|custom)\b/.exec(lower);
+  return custom ? { name: 'connect', system: 'custom pos' } : null;
+}
+
+const catalogueWords =
+  /\b(?:what|which)\s+(?:systems|apps|integrations)\s+(?:can|do\s+you|does\s+kiungo|are\s+supported|are\s+available)\b|\bwhat\s+can\s+you\s+connect\b|\bcan\s+you\s+connect\b|\bsupported\s+(?:systems|apps|integrations)\b|\bmifumo\s+gani\b|\bunaweza\s+kuunganisha\b/;
+
+/** list_integrations: the catalogue, optionally narrowed to a named system. */
+export function detectCatalogue(sentence: Sentence): Intent | null {
+  if (!catalogueWords.test(sentence.lower)) return null;
+  const known = findKnownSystem(sentence.lower);
+  return known ? { name: 'integrations', search: known } : { name: 'integrations' };
+}
+
+const phoneWords = /\bphones?\b|\bphone\s+numbers?\b|\bsimu\b|\bnamba\s+za\s+simu\b/;
+const overwriteWords =
+  /\bdon'?t\s+overwrite\b|\bdo\s+not\s+overwrite\b|\bnever\s+overwrite\b|\bkeep\s+(?:the\s+|our\s+)?(?:existing\s+)?phone|\busibadilishe\b|\bmsibadilishe\b/;
+const mergeWords = /\bmerge\b|\bunganisha\s+wateja\b|\bwateja\s+wenye\b/;
+const askFirstWords = /\bask\s+(?:me\s+)?first\b|\bask\s+(?:me\s+)?before\b|\bniulize\b/;
+const rulesWords = /\b(?:my|the|sync|dedup)\s+rules\b|\brules\b|\bsheria\b|\bkanuni\b/;
+
+/** rules: turning the business's sync and dedup rules on, or listing them. */
+export function detectRules(sentence: Sentence): Intent | null {
+  const { lower } = sentence;
+  if (overwriteWords.test(lower) && phoneWords.test(lower))
+    return { name: 'set_rules', rules: ['keep_existing_phones'] };
+  if (
+    mergeWords.test(lower) &&
+    (phoneWords.test(lower) || /\bemails?\b/.test(lower) || /\bsku\b/.test(lower))
+  ) {
+    const rules = [
+      ...(phoneWords.test(lower) ? ['merge_customers_by_phone'] : []),
+      ...(/\bemails?\b/.test(lower) ? ['merge_customers_by_email'] : []),
+      ...(/\bsku\b/.test(lower) ? ['merge_products_by_sku'] : []),
+      ...(askFirstWords.test(lower) ? ['ask_before_merge'] : []),
+    ];
+    return { name: 'set_rules', rules };
+  }
+  return rulesWords.test(lower) ? { name: 'rules' } : null;
+}
+
+const streamWords: { stream: string; pattern: RegExp }[] = [
+  { stream: 'orders', pattern: /\borders?\b|\boda\b|\bsales\b|\bmauzo\b/ },
+  { stream: 'products', pattern: /\bproducts?\b|\bbidhaa\b/ },
+  { stream: 'customers', pattern: /\bcustomers?\b|\bwateja\b/ },
+  { stream: 'inventory', pattern: /\binventory\b|\bstock\b|\bstoo\b/ },
+  { stream: 'payments', pattern: /\bpayments?\b|\bmalipo\b/ },
+];
+
+/** The kinds of records a sync request names ("sync my Shopify orders" → orders). */
+export function streamsNamed(lower: string): string[] {
+  return streamWords.filter(({ pattern }) => pattern.test(lower)).map(({ stream }) => stream);
 }

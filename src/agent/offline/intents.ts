@@ -11,9 +11,12 @@ import {
   detectSales,
 } from './intent-money.ts';
 import {
+  detectCatalogue,
+  detectConnect,
   detectConnectionStatus,
   detectDataQuality,
   detectImportHelp,
+  detectRules,
   detectSync,
   detectSyncLogs,
 } from './intent-systems.ts';
@@ -52,7 +55,11 @@ export type Intent =
       reference?: string;
     }
   | { name: 'sales_summary'; period: Period }
-  | { name: 'sync'; system: string; full: boolean }
+  | { name: 'sync'; system: string; full: boolean; streams?: string[] }
+  | { name: 'connect'; system: string }
+  | { name: 'integrations'; search?: string }
+  | { name: 'rules' }
+  | { name: 'set_rules'; rules: string[] }
   | { name: 'sync_logs'; system?: string; period?: Period }
   | { name: 'connection_status' }
   | { name: 'import_help'; entity?: string }
@@ -165,7 +172,10 @@ type Detector = (sentence: Sentence) => Intent | null;
 /** Most specific first: a sync of payments is a sync, a question about unpaid invoices is not a payment. */
 const detectors: Detector[] = [
   detectSyncLogs,
+  detectRules,
+  detectCatalogue,
   detectConnectionStatus,
+  detectConnect,
   detectSync,
   detectImportHelp,
   detectDataQuality,

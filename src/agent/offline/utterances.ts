@@ -60,7 +60,12 @@ const recorded = (
   extra: { method?: PaymentMethodWord; reference?: string } = {},
 ): Expected => ({ name: 'record_payment', customer, amount, ...extra });
 const sales = (period: Period): Expected => ({ name: 'sales_summary', period });
-const sync = (system: string, full = false): Expected => ({ name: 'sync', system, full });
+const sync = (system: string, full = false, streams?: string[]): Expected => ({
+  name: 'sync',
+  system,
+  full,
+  ...(streams ? { streams } : {}),
+});
 const logs = (system?: string, period?: Period): Expected => ({
   name: 'sync_logs',
   ...(system ? { system } : {}),
@@ -188,14 +193,33 @@ export const utteranceCases: UtteranceCase[] = [
   sw('mauzo ya mwaka huu', sales(periods.thisYear)),
 
   // sync
-  en('sync my Shopify orders', sync('shopify')),
+  en('sync my Shopify orders', sync('shopify', false, ['orders'])),
   en('sync shopify', sync('shopify')),
   en('run a full sync of WooCommerce', sync('woocommerce', true)),
   en('update from M-Pesa', sync('mpesa')),
   en('resync QuickBooks', sync('quickbooks', true)),
   en('sync jumia', sync('jumia')),
   en('sync everything', sync('all')),
-  en('pull orders from Shopify', sync('shopify')),
+  en('pull orders from Shopify', sync('shopify', false, ['orders'])),
+  sw('sawazisha oda na wateja wa Shopify', sync('shopify', false, ['orders', 'customers'])),
+
+  // connect, catalogue, rules
+  en('connect my Shopify', { name: 'connect', system: 'shopify' }),
+  en('add M-Pesa', { name: 'connect', system: 'mpesa' }),
+  en('reconnect WooCommerce', { name: 'connect', system: 'woocommerce' }),
+  en('connect my POS', { name: 'connect', system: 'custom pos' }),
+  sw('unganisha Shopify', { name: 'connect', system: 'shopify' }),
+  en('what systems can you connect to?', { name: 'integrations' }),
+  en('can you connect QuickBooks?', { name: 'integrations', search: 'quickbooks' }),
+  sw('unaweza kuunganisha mifumo gani?', { name: 'integrations' }),
+  en("don't overwrite phone numbers we already have", { name: 'set_rules', rules: ['keep_existing_phones'] }),
+  en('merge customers with the same phone, but ask me first', {
+    name: 'set_rules',
+    rules: ['merge_customers_by_phone', 'ask_before_merge'],
+  }),
+  sw('usibadilishe namba za simu', { name: 'set_rules', rules: ['keep_existing_phones'] }),
+  en('show my rules', { name: 'rules' }),
+  sw('sheria zangu', { name: 'rules' }),
   en('sync Google Sheets', sync('google_sheets')),
   en('refresh Xero', sync('xero')),
   sw('sawazisha Shopify', sync('shopify')),

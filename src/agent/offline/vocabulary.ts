@@ -6,7 +6,7 @@ import type { PaymentMethodWord } from './intents.ts';
 
 /** Common Swahili words (function words and the business vocabulary owners use with Kiungo). */
 export const swahiliWords = new Set(
-  `nani ananidai wananidai wanaonidai anayenidai anadaiwa wanadaiwa wanaodaiwa madeni deni wadeni wadaiwa
+  `unganisha niunganishe tuunganishe sheria zangu kanuni usibadilishe nani ananidai wananidai wanaonidai anayenidai anadaiwa wanadaiwa wanaodaiwa madeni deni wadeni wadaiwa
   nionyeshe nioneshe onyesha niambie nieleze kuhusu leo jana juzi wiki mwezi mwaka siku amelipa alilipa
   wamelipa walilipa amenilipa alinilipa ametuma alituma malipo mauzo mapato kiasi gani ngapi ya wa za la
   kwa na hii huu hizi iliyopita uliopita zilizopita habari mambo asante tafadhali rekodi andika sajili
@@ -26,7 +26,7 @@ export const swahiliWords = new Set(
 
 /** Common English words, so that a mixed sentence can be weighed both ways. */
 export const englishWords = new Set(
-  `who owes owe owing me my i we our the a an is are was were how much many did does do what show tell
+  `add connect reconnect rules merge overwrite who owes owe owing me my i we our the a an is are was were how much many did does do what show tell
   about this last month week year today yesterday from by via paid pay payment payments record received
   got sales sell sold revenue sync syncing logs log errors help can you in of for to and with any hi
   hello hey good morning afternoon evening yes no ok okay cancel stop customer customers find search

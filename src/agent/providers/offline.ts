@@ -68,11 +68,29 @@ export function planFor(intent: Intent, language: Language): { calls: ToolCall[]
         ],
       };
     case 'sync':
+      if (intent.system === 'all') return { calls: [{ name: 'connection_status', input: {} }] };
       return {
         calls: [
-          { name: 'connection_status', input: intent.system === 'all' ? {} : { system: intent.system } },
+          {
+            name: 'run_sync',
+            input: {
+              system: intent.system,
+              mode: intent.full ? 'full' : 'incremental',
+              ...(intent.streams ? { streams: intent.streams } : {}),
+            },
+          },
         ],
       };
+    case 'connect':
+      return { calls: [{ name: 'connect_integration', input: { system: intent.system } }] };
+    case 'integrations':
+      return {
+        calls: [{ name: 'list_integrations', input: intent.search ? { search: intent.search } : {} }],
+      };
+    case 'rules':
+      return { calls: [{ name: 'get_rules', input: {} }] };
+    case 'set_rules':
+      return { calls: intent.rules.map((rule) => ({ name: 'set_rule', input: { rule, enabled: true } })) };
     case 'connection_status':
       return { calls: [{ name: 'connection_status', input: {} }] };
     case 'sync_logs':
@@ -144,6 +162,7 @@ function helpText(language: Language, didNotUnderstand: boolean): string {
           '• "Mauzo ya leo" / "malipo ya wiki hii"',
           '• "Hassan amelipa elfu hamsini kwa M-Pesa" — kurekodi malipo (baada ya kuthibitisha)',
           '• "Hali ya miunganisho" — mifumo iliyounganishwa',
+          '• "Unganisha Shopify" / "sawazisha oda za Shopify"',
         ]
       : [
           '• "Who owes me?" — debts and how late they are',
@@ -151,6 +170,7 @@ function helpText(language: Language, didNotUnderstand: boolean): string {
           '• "Sales this month" / "payments received today"',
           '• "Record 50,000 from Hassan by M-Pesa" — after you confirm',
           '• "Is everything syncing?" — connected systems',
+          '• "Connect my Shopify" / "sync my Shopify orders"',
         ];
   return [
     lead,
@@ -177,11 +197,9 @@ function leadFor(intent: Intent, language: Language): string {
     case 'sync':
       return intent.system === 'all'
         ? say(language, 'Your connected systems:', 'Mifumo iliyounganishwa:')
-        : say(
-            language,
-            `Syncing ${intent.system} needs it connected first. Its status:`,
-            `Kusawazisha ${intent.system} kunahitaji kuunganishwa kwanza. Hali yake:`,
-          );
+        : '';
+    case 'rules':
+      return say(language, 'Your rules:', 'Sheria zako:');
     default:
       return '';
   }

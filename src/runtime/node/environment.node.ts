@@ -61,7 +61,8 @@ export async function openEnvironment(config: Config, dataDir: string, logger: L
   const { assistant, mode } = assistantFromConfig(config, base, registry);
   // Sessions survive restarts when they are signed with a key derived from the vault key.
   const sessionSecret = key ? await sha256Hex(`kiungo-session:${key}`) : randomToken(32);
-  const deps = { ...base, registry, assistant, assistantMode: mode, sessionSecret };
+  // One object: what the server adds later (the job queue, its public URL) reaches the assistant's tools too.
+  const deps = Object.assign(base, { registry, assistant, assistantMode: mode, sessionSecret });
   return {
     deps,
     embedded,

@@ -6,10 +6,12 @@ import type { Logger } from '../../core/context.ts';
 import { randomToken } from '../../core/encoding.ts';
 import { dateInZone } from '../../core/time.ts';
 import { loadDemo } from '../../demo/load.ts';
-import { createApp } from '../../http/app.ts';
+import { type AppDeps, createApp } from '../../http/app.ts';
+import { startSyncWorker } from '../../sync/worker.ts';
 import { type CommandSession, captureIO } from '../cli/io.ts';
 import { runCli } from '../cli/program.ts';
 import { removeServerRecord, runningServer, writeServerRecord } from './data-dir.node.ts';
+import { startPgBossQueue } from './pg-boss-queue.node.ts';
 
 export function registerServeCommand(
   program: Command,
@@ -22,7 +24,8 @@ export function registerServeCommand(
     .option('--port <port>', 'port to listen on (0 = any free port)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--demo', 'load the demo business first if it is missing', false)
-    .action(async (flags: { port?: string; host: string; demo: boolean }) => {
+    .option('--no-worker', 'serve HTTP only; sync jobs run in other processes (`kiungo worker`)')
+    .action(async (flags: { port?: string; host: string; demo: boolean; worker: boolean }) => {
       const globals = session.globals();
       const environment = await session.environment();
       if (environment.embedded) {
@@ -40,8 +43,11 @@ export function registerServeCommand(
             `Loaded the demo business: ${result.counts.customers} customers, ${result.counts.invoices} invoices.`,
           );
       }
+      const jobs = await startPgBossQueue(deps.db, { logger: options.logger, schedule: flags.worker });
+      deps.jobs = jobs;
+      if (flags.worker) await startSyncWorker(deps, jobs);
       const cliToken = randomToken(24);
-      const app = createApp({
+      const appDeps: AppDeps = {
         ...deps,
         ...(environment.embedded ? { autoLoginTenant: globals.tenant } : {}),
         cliToken,
@@ -50,12 +56,14 @@ export function registerServeCommand(
           const exitCode = await runCli(argv, io, { environment: async () => environment });
           return { exitCode, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
         },
-      });
+      };
+      const app = createApp(appDeps);
       const port = Number(flags.port ?? options.config.PORT ?? 8787);
       const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
         const url = `http://${flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host}:${info.port}`;
         // Links (sign-in, connect pages) point at this server unless PUBLIC_URL says otherwise.
         deps.publicUrl ??= url;
+        appDeps.publicUrl ??= url;
         if (environment.embedded) writeServerRecord(environment.dataDir, url, cliToken);
         session.io.out(
           globals.json
@@ -65,6 +73,7 @@ export function registerServeCommand(
       });
       const stop = async () => {
         server.close();
+        await jobs.stop().catch(() => {});
         if (environment.embedded) removeServerRecord(environment.dataDir);
         await environment.close();
         process.exit(0);

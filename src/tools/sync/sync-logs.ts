@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, ilike, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { connections, syncRuns } from '../../../db/schema/index.ts';
+import { connections, syncLogEntries, syncRuns } from '../../../db/schema/index.ts';
 import { formatDate } from '../../core/time.ts';
+import { describeCounts } from '../../sync/describe.ts';
+import type { PipelineCounts } from '../../sync/pipeline/scope.ts';
 import { defineTool } from '../define.ts';
 
 export const syncLogs = defineTool({
@@ -17,6 +19,7 @@ export const syncLogs = defineTool({
     status: z.enum(['queued', 'running', 'succeeded', 'failed', 'partial']).optional(),
     since: z.iso.datetime({ offset: true }).optional(),
     until: z.iso.datetime({ offset: true }).optional(),
+    run_id: z.uuid().optional().describe('One run in detail, with what went wrong record by record'),
     limit: z.number().int().min(1).max(100).default(20),
   }),
   async run({ deps, context }, input) {
@@ -30,6 +33,8 @@ export const syncLogs = defineTool({
         status: syncRuns.status,
         counts: syncRuns.counts,
         error: syncRuns.error,
+        failure: syncRuns.failure,
+        fixes: syncRuns.fixes,
         startedAt: syncRuns.startedAt,
         finishedAt: syncRuns.finishedAt,
         createdAt: syncRuns.createdAt,
@@ -44,13 +49,30 @@ export const syncLogs = defineTool({
           eq(syncRuns.tenantId, context.tenant.id),
           input.system ? ilike(connections.connector, `%${input.system.replace(/[\\%_]/g, '')}%`) : undefined,
           input.status ? eq(syncRuns.status, input.status) : undefined,
+          input.run_id ? eq(syncRuns.id, input.run_id) : undefined,
           input.since ? gte(syncRuns.createdAt, new Date(input.since)) : undefined,
           input.until ? lte(syncRuns.createdAt, new Date(input.until)) : undefined,
         ),
       )
       .orderBy(desc(syncRuns.createdAt))
       .limit(input.limit);
+    const details =
+      input.run_id && rows[0]
+        ? await deps.db.orm
+            .select({
+              level: syncLogEntries.level,
+              message: syncLogEntries.message,
+              record: syncLogEntries.recordRef,
+            })
+            .from(syncLogEntries)
+            .where(
+              and(eq(syncLogEntries.runId, input.run_id), eq(syncLogEntries.tenantId, context.tenant.id)),
+            )
+            .orderBy(asc(syncLogEntries.createdAt))
+            .limit(200)
+        : [];
     const data = {
+      ...(input.run_id ? { entries: details } : {}),
       runs: rows.map((row) => ({
         ...row,
         startedAt: row.startedAt?.toISOString() ?? null,
@@ -66,8 +88,9 @@ export const syncLogs = defineTool({
     const text = rows
       .map(
         (row) =>
-          `${formatDate(row.createdAt, context.tenant.timezone)} ${row.connection ?? row.system ?? 'import'} ${row.action}: ${row.status}${row.error ? ` — ${row.error}` : ''}`,
+          `${formatDate(row.createdAt, context.tenant.timezone)} ${row.connection ?? row.system ?? 'import'} ${row.action}: ${row.status}${row.status === 'running' || row.status === 'queued' ? '' : ` (${describeCounts(row.counts as PipelineCounts)})`}${row.error ? ` — ${row.error}` : ''}${row.fixes?.length ? `; fixes: ${row.fixes.join(', ')} (run ${row.id})` : ''}`,
       )
+      .concat(details.map((entry) => `  ${entry.level}: ${entry.message}`))
       .join('\n');
     return { data, text };
   },

@@ -7,7 +7,7 @@
  */
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/database.ts';
-import { events, importChanges, imports } from '../../db/schema/index.ts';
+import { events, importChanges, imports, syncReviews } from '../../db/schema/index.ts';
 import type { Deps, TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { createVectorStore } from '../memory/vector-store.ts';
@@ -213,6 +213,22 @@ async function writeBatch(
       })),
     );
   }
+  const reviews = creates.flatMap((row, index) =>
+    row.reviewOf
+      ? [
+          {
+            tenantId: context.tenant.id,
+            kind: 'merge',
+            entity: writer.entity === 'customers' ? 'customer' : 'product',
+            recordId: createdIds[index] as string,
+            otherRecordId: row.reviewOf.id,
+            data: { matchedOn: row.reviewOf.matchedOn, importId, line: row.line },
+          },
+        ]
+      : [],
+  );
+  // The business asked to be asked first: the owner answers these with resolve_sync_issue.
+  if (reviews.length > 0) await tx.insert(syncReviews).values(reviews);
   const updated =
     updates.length > 0 ? await fillExisting(tx, context, writer, writerContext, importId, updates) : 0;
   return { created: createdIds.length, updated };

@@ -12,6 +12,10 @@ export function describePreview(preview: ImportPreview): string {
     `${preview.source.name}${system}: ${plural(preview.rows, 'row')} of ${preview.entity}.`,
     `Will create ${preview.willCreate.toLocaleString('en-US')}, update ${preview.willUpdate.toLocaleString('en-US')} existing, skip ${preview.willSkip.toLocaleString('en-US')}.`,
   ];
+  if (preview.duplicates.toReview > 0)
+    lines.push(
+      `${plural(preview.duplicates.toReview, 'row')} match records you already have; as your rules ask, they are added as new and each is listed for you to merge or keep.`,
+    );
   if (preview.duplicates.inFile > 0)
     lines.push(`${plural(preview.duplicates.inFile, 'row')} repeat an earlier row of the file.`);
   if (preview.issueCount > 0) {

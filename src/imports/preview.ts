@@ -40,6 +40,8 @@ export interface ImportPreview {
   duplicates: {
     inFile: number;
     existing: number;
+    /** Matches of existing records that will be created as new and listed for review (rule "ask me first"). */
+    toReview: number;
     examples: { line: number; duplicateOfLine?: number; existingId?: string }[];
   };
   willCreate: number;
@@ -156,7 +158,7 @@ function emptyCounts(): Counts {
     rows: 0,
     issues: [],
     issueCount: 0,
-    duplicates: { inFile: 0, existing: 0, examples: [] },
+    duplicates: { inFile: 0, existing: 0, toReview: 0, examples: [] },
     willCreate: 0,
     willUpdate: 0,
     willSkip: 0,
@@ -187,15 +189,20 @@ function countBatch(counts: Counts, batch: readonly ProcessedRow[]): void {
     } else if (row.existingId) {
       counts.duplicates.existing++;
       counts.willUpdate++;
+    } else if (row.reviewOf) {
+      counts.duplicates.existing++;
+      counts.duplicates.toReview++;
+      counts.willCreate++;
     } else {
       counts.willCreate++;
       if (counts.sample.length < 5) counts.sample.push(row.record);
     }
-    if ((row.duplicateOfLine !== undefined || row.existingId) && counts.duplicates.examples.length < 20) {
+    const existingId = row.existingId ?? row.reviewOf?.id;
+    if ((row.duplicateOfLine !== undefined || existingId) && counts.duplicates.examples.length < 20) {
       counts.duplicates.examples.push({
         line: row.line,
         ...(row.duplicateOfLine !== undefined ? { duplicateOfLine: row.duplicateOfLine } : {}),
-        ...(row.existingId ? { existingId: row.existingId } : {}),
+        ...(existingId ? { existingId } : {}),
       });
     }
   }

@@ -5,6 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import type { TenantContext } from '../core/context.ts';
+import type { Rules } from '../rules/catalogue.ts';
+import { loadRules } from '../rules/store.ts';
 import type { CanonicalRecord, EntityWriter } from './entities/index.ts';
 import { KeyIndex } from './key-index.ts';
 import { parseMpesaDetails } from './map/index.ts';
@@ -27,6 +29,13 @@ export interface ProcessedRow {
   duplicateOfLine?: number;
   /** Existing record with the same key. */
   existingId?: string;
+  /**
+   * Existing record with the same key when the business asked to be asked before merging: the row
+   * is created as a new record and a merge review is queued for the owner.
+   */
+  reviewOf?: { id: string; matchedOn: string };
+  /** Which key matched the existing record. */
+  matchedOn?: string;
   skipReason?: string;
 }
 
@@ -160,10 +169,19 @@ export async function* processRows(
   rows: AsyncIterable<SourceRow>,
 ): AsyncGenerator<ProcessedRow[]> {
   const normaliseRow = makeRowNormaliser(context, plan);
-  const seen = writer.keys.map(() => new KeyIndex());
+  const rules = await loadRules(db, context.tenant.id);
+  const keys = dedupKeys(writer, rules);
+  const seen = keys.map(() => new KeyIndex());
   let batch: ProcessedRow[] = [];
   const flush = async () => {
-    await markExisting(db, context.tenant.id, writer, batch);
+    await markExisting(db, context.tenant.id, writer, keys, batch);
+    if (rules.ask_before_merge && reviewable.has(writer.entity)) {
+      for (const row of batch) {
+        if (!row.existingId) continue;
+        row.reviewOf = { id: row.existingId, matchedOn: row.matchedOn ?? 'key' };
+        delete row.existingId;
+      }
+    }
     const done = batch;
     batch = [];
     return done;
@@ -171,7 +189,7 @@ export async function* processRows(
   for await (const row of rows) {
     const processed = normaliseRow(row);
     if (processed.record) {
-      writer.keys.forEach((key, index) => {
+      keys.forEach((key, index) => {
         const value = keyValue(processed.record?.[key.field], key.caseInsensitive);
         if (value === null || processed.duplicateOfLine !== undefined) return;
         const first = (seen[index] as KeyIndex).firstOrRemember(hashKey(value), row.line);
@@ -192,13 +210,27 @@ export function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+/** Entities whose possible duplicates the owner can review and merge. */
+const reviewable = new Set(['customers', 'products']);
+
+/** The writer's identity keys that the business's dedup rules allow ("same phone means same customer"). */
+export function dedupKeys(writer: EntityWriter, rules: Rules): EntityWriter['keys'] {
+  const allowed: Record<string, Record<string, boolean>> = {
+    customers: { phone: rules.merge_customers_by_phone, email: rules.merge_customers_by_email },
+    products: { sku: rules.merge_products_by_sku },
+  };
+  const byField = allowed[writer.entity];
+  return byField ? writer.keys.filter((key) => byField[key.field] ?? true) : writer.keys;
+}
+
 async function markExisting(
   db: Database,
   tenantId: string,
   writer: EntityWriter,
+  keys: EntityWriter['keys'],
   batch: ProcessedRow[],
 ): Promise<void> {
-  for (const key of writer.keys) {
+  for (const key of keys) {
     const keyOf = (row: ProcessedRow) => keyValue(row.record?.[key.field], key.caseInsensitive);
     const candidates = batch.filter(
       (row) => row.record && row.existingId === undefined && keyOf(row) !== null,
@@ -215,7 +247,10 @@ async function markExisting(
     const byKey = new Map(found.map((row) => [row.key, row.id]));
     for (const row of candidates) {
       const id = byKey.get(keyOf(row) as string);
-      if (id) row.existingId = id;
+      if (id) {
+        row.existingId = id;
+        row.matchedOn = key.field;
+      }
     }
   }
 }

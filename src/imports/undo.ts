@@ -3,7 +3,7 @@
  * values it filled in on existing records. One transaction: all of it or none of it.
  */
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import { importChanges, imports } from '../../db/schema/index.ts';
+import { importChanges, imports, syncReviews } from '../../db/schema/index.ts';
 import type { Deps, TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { writers } from './entities/index.ts';
@@ -28,6 +28,12 @@ export async function undoImport(
       sql`delete from ${sql.raw(writer.tableName)} where tenant_id = ${context.tenant.id} and source_kind = 'import' and source_id = ${importId} returning id`,
       tx,
     );
+    // Reviews the import queued (rule "ask me first") point at records that are gone now.
+    await tx
+      .delete(syncReviews)
+      .where(
+        and(eq(syncReviews.tenantId, context.tenant.id), sql`${syncReviews.data}->>'importId' = ${importId}`),
+      );
     const changes = await tx
       .select()
       .from(importChanges)

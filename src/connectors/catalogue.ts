@@ -1,11 +1,12 @@
 /** The connectors that are built, and the catalogue of every system with its availability. */
+import { customWebhook } from './custom/index.ts';
 import type { AnyConnector, ConnectorCategory } from './define.ts';
 import { mpesaDaraja } from './mpesa/index.ts';
 import { shopify } from './shopify/index.ts';
 import { type SystemEntry, systems } from './systems.ts';
 import { woocommerce } from './woocommerce/index.ts';
 
-export const builtConnectors: readonly AnyConnector[] = [shopify, woocommerce, mpesaDaraja];
+export const builtConnectors: readonly AnyConnector[] = [shopify, woocommerce, mpesaDaraja, customWebhook];
 
 const byId = new Map(builtConnectors.map((connector) => [connector.id, connector]));
 

@@ -45,7 +45,8 @@ export interface HttpClientOptions {
   connector: string;
   baseUrl: string;
   fetch?: typeof fetch;
-  authorize?(headers: Headers): void | Promise<void>;
+  /** Adds credentials; signing schemes (OAuth 1.0a) get the method and URL too. */
+  authorize?(headers: Headers, request: { method: string; url: URL }): void | Promise<void>;
   /** Renews credentials after a 401; the request is retried once afterwards. */
   refresh?(): Promise<void>;
   timeoutMs?: number;
@@ -106,7 +107,10 @@ export function buildUrl(baseUrl: string, path: string, query?: RequestOptions['
 function failureForStatus(connector: string, status: number, text: string): ConnectorError {
   const snippet = text.slice(0, 300);
   if (status === 401)
-    return new ConnectorError('credentials', `${connector} no longer accepts our credentials`, { status });
+    return new ConnectorError('credentials', `${connector} no longer accepts our credentials`, {
+      status,
+      details: { body: snippet },
+    });
   if (status === 403)
     return new ConnectorError('permission', `${connector} refused access: the app lacks a permission`, {
       status,
@@ -148,7 +152,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers.set('content-type', 'application/x-www-form-urlencoded');
       body = new URLSearchParams(request.form).toString();
     }
-    await options.authorize?.(headers);
+    await options.authorize?.(headers, { method, url });
     const signals = [AbortSignal.timeout(timeoutMs), request.signal, options.signal].filter(
       (signal): signal is AbortSignal => signal !== undefined,
     );

@@ -44,6 +44,7 @@ export interface ProductFields {
   cost?: number | null;
   currency: string;
   stock_qty?: number | null;
+  reorder_level?: number | null;
   barcode?: string | null;
   unit?: string | null;
 }

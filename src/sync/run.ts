@@ -5,14 +5,15 @@
  * `sync.completed` event and a note to the member who asked.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { syncLogEntries, syncRuns, tenants } from '../../db/schema/index.ts';
+import { members, syncLogEntries, syncRuns, tenants } from '../../db/schema/index.ts';
 import { type ConnectorFailure, failureOf } from '../connectors/errors.ts';
 import type { Channel, Deps } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { emitEvent } from '../events/outbox.ts';
 import { loadRules } from '../rules/store.ts';
-import { toTenantInfo } from '../tenancy/tenants.ts';
+import { memberContext, toTenantInfo } from '../tenancy/tenants.ts';
 import { readCheckpoint, writeCheckpoint } from './checkpoints.ts';
+import { createConnectLink } from './connect-links.ts';
 import { loadConnection } from './connections.ts';
 import { describeProgress, describeRun } from './describe.ts';
 import { fixesFor, markFailed, reasonFor, setHealth } from './health.ts';
@@ -36,6 +37,8 @@ export interface RunCounts extends PipelineCounts {
 
 export interface EngineOptions extends RuntimeOptions {
   notify?: SyncNotifier | undefined;
+  /** Called after every batch that landed, with the run's counts so far (progress bars). */
+  onProgress?: ((counts: RunCounts, stream: string) => void) | undefined;
 }
 
 export interface RunOutcome {
@@ -44,6 +47,8 @@ export interface RunOutcome {
   counts: RunCounts;
   error?: string;
   failure?: ConnectorFailure;
+  /** What the member is told, in plain words (with a reconnect link when that is the fix). */
+  notice?: string;
 }
 
 const finished = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
@@ -145,6 +150,7 @@ export async function executeSyncRun(
           });
           await tx.update(syncRuns).set({ counts }).where(eq(syncRuns.id, runId));
         });
+        options.onProgress?.(counts, stream);
         if (Date.now() - lastProgress > progressEveryMs) {
           lastProgress = Date.now();
           await notify(describeProgress(connection.row.name, stream, counts));
@@ -171,16 +177,56 @@ export async function executeSyncRun(
     const message = error instanceof AppError ? error.message : reasonFor(failure, connection.row.name);
     await finishRun(deps, tenant.id, runId, 'failed', counts, { error: message, failure });
     await markFailed(deps, tenant.id, connection.row.id, connection.row.name, failure);
-    await notify(
-      `${describeRun(connection.row.name, 'failed', counts)} ${reasonFor(failure, connection.row.name)}`,
-    );
+    const reconnect = fixesFor(failure).includes('reconnect')
+      ? await reconnectNotice(deps, tenant.id, run.requestedBy, connection.row.connector, connection.row.id)
+      : '';
+    const text = `${describeRun(connection.row.name, 'failed', counts)} ${reasonFor(failure, connection.row.name)}${reconnect}`;
+    if (run.requestedBy && run.channel) await notify(text);
+    else if (reconnect) await notifyOwner(deps, options, tenant.id, text);
     deps.logger.warn('sync run failed', {
       runId,
       failure,
       error: error instanceof Error ? error.message : String(error),
     });
-    return { runId, status: 'failed', counts, error: message, failure };
+    return { runId, status: 'failed', counts, error: message, failure, notice: text };
   }
+}
+
+/** A one-time reconnect link for the member who asked, or the owner when nobody did (a schedule). */
+async function reconnectNotice(
+  deps: Deps,
+  tenantId: string,
+  memberId: string | null,
+  connector: string,
+  connectionId: string,
+): Promise<string> {
+  const member = memberId ?? (await ownerOf(deps, tenantId));
+  if (!member) return '';
+  const context = await memberContext(deps.db, tenantId, member, 'web');
+  const link = await createConnectLink(deps, context, connector, connectionId);
+  return ` Reconnect here (the link works once, for 30 minutes): ${link.url}`;
+}
+
+async function ownerOf(deps: Deps, tenantId: string): Promise<string | undefined> {
+  const [owner] = await deps.db.orm
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.tenantId, tenantId), eq(members.role, 'owner')))
+    .limit(1);
+  return owner?.id;
+}
+
+async function notifyOwner(
+  deps: Deps,
+  options: EngineOptions,
+  tenantId: string,
+  text: string,
+): Promise<void> {
+  const owner = await ownerOf(deps, tenantId);
+  if (!owner || !options.notify) return;
+  await options
+    .notify({ tenantId, memberId: owner, channel: 'web', text })
+    .catch((error) => deps.logger.warn('sync notice not delivered', { error: String(error) }));
 }
 
 async function countLogLines(deps: Deps, runId: string): Promise<number> {

@@ -8,6 +8,8 @@ export interface RuntimeOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the network (tests, benchmarks); the global fetch otherwise. */
   fetch?: typeof fetch | undefined;
+  /** Overrides waiting between retries (tests). */
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
 export async function buildRuntime(
@@ -42,6 +44,7 @@ export function runtimeFor(
         connector: connector.name,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.sleep ? { sleep: options.sleep } : {}),
       }),
     async saveConfig(patch) {
       await patchCredentials(deps, tenant.id, connectionId, patch as Record<string, unknown>);

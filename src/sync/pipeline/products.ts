@@ -27,6 +27,7 @@ export async function upsertProduct(
     cost: fields.cost ?? null,
     currency: fields.currency,
     stockQty: fields.stock_qty ?? null,
+    reorderLevel: fields.reorder_level ?? null,
     barcode: clean(fields.barcode),
     unit: clean(fields.unit),
   };

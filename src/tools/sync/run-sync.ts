@@ -62,7 +62,7 @@ export const runSync = defineTool({
       },
       text:
         outcome.status === 'failed'
-          ? `The ${connection.name} sync failed: ${outcome.error ?? 'unknown error'}`
+          ? (outcome.notice ?? `The ${connection.name} sync failed: ${outcome.error ?? 'unknown error'}`)
           : `Synced ${chosen.join(', ')} from ${connection.name}: ${describeCounts(outcome.counts)}.`,
     };
   },

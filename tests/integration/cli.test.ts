@@ -137,6 +137,23 @@ describe('kiungo CLI', () => {
     expect(bad.stderr).toMatch(/No file at/);
   });
 
+  it('connects a system from credentials, prints its webhook address, and reads the sync logs', async () => {
+    const connected = await kiungo('--json', 'connect', 'custom_webhook', '--config', '{}');
+    expect(connected.code).toBe(0);
+    const result = JSON.parse(connected.stdout) as { id: string; webhook_url: string; generated: { signingSecret: string } };
+    expect(result.webhook_url).toBe(`http://localhost:8787/webhooks/custom_webhook/${result.id}`);
+    expect(result.generated.signingSecret).toMatch(/^whsec_/);
+    const sync = await kiungo('sync', 'custom');
+    expect(sync.code).toBe(1);
+    expect(sync.stderr).toMatch(/sends its data to Kiungo by itself/);
+    const logs = await kiungo('logs');
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toMatch(/No syncs have run yet/);
+    const bad = await kiungo('connect', 'shopify', '--config', '{"shop":"not a shop"}', '--no-check');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Please check/);
+  });
+
   it('while `kiungo serve` runs, commands go through it and print the same', async () => {
     const direct = await kiungo('tools', 'call', 'who_owes_me', '--json');
     const server: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0'], {

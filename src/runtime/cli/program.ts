@@ -10,6 +10,7 @@ import { registerAdminCommands } from './commands/admin.ts';
 import { registerAssistantCommands } from './commands/assistant.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerSyncCommands } from './commands/sync.ts';
 import { registerToolCommands } from './commands/tools.ts';
 import type { CliIO, CommandSession, GlobalOptions } from './io.ts';
 
@@ -60,6 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIO, host: CliHost):
   registerAssistantCommands(program, session);
   registerImportCommand(program, session);
   registerExportCommand(program, session);
+  registerSyncCommands(program, session);
   host.extend?.(program, session);
 
   try {

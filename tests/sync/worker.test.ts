@@ -27,7 +27,13 @@ beforeAll(async () => {
   await startSyncWorker(harness.deps, jobs);
   const created = await createConnection(harness.deps, owner, {
     connector: 'woocommerce',
-    config: { siteUrl: 'https://shop.test', consumerKey: 'ck_abc', consumerSecret: 'cs_def', webhookSecret: secret, currency: 'KES' },
+    config: {
+      siteUrl: 'https://shop.test',
+      consumerKey: 'ck_abc',
+      consumerSecret: 'cs_def',
+      webhookSecret: secret,
+      currency: 'KES',
+    },
     settings: { streams: ['orders'], frequency: 'realtime' },
   });
   connectionId = created.row.id;
@@ -50,7 +56,15 @@ async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000)
 describe('the sync worker', () => {
   it('runs a queued sync in the background and the run reaches its end', async () => {
     shop().generateOrders(130);
-    const outcome = ok(await harness.registry.call(harness.deps, owner, 'run_sync', { system: 'woocommerce' }, { surface: 'agent' }));
+    const outcome = ok(
+      await harness.registry.call(
+        harness.deps,
+        owner,
+        'run_sync',
+        { system: 'woocommerce' },
+        { surface: 'agent' },
+      ),
+    );
     expect(outcome.text).toMatch(/Started syncing orders/);
     const runId = (outcome.data as { run_id: string }).run_id;
     const run = await until(async () => {
@@ -66,7 +80,12 @@ describe('the sync worker', () => {
 
   it('acknowledges webhooks at once and processes them as jobs, each exactly once', async () => {
     const app = createApp(harness.deps);
-    const order = { ...(shop().data.orders[0] as Record<string, unknown>), id: 9001, number: '9001', date_modified_gmt: '2026-11-23T08:00:00' };
+    const order = {
+      ...(shop().data.orders[0] as Record<string, unknown>),
+      id: 9001,
+      number: '9001',
+      date_modified_gmt: '2026-11-23T08:00:00',
+    };
     const body = wpJsonEncode(order);
     const headers = {
       'content-type': 'application/json',
@@ -79,11 +98,18 @@ describe('the sync worker', () => {
       'x-wc-webhook-signature': wooSignature(body, secret),
     };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const response = await app.request(`/webhooks/woocommerce/${connectionId}`, { method: 'POST', body, headers });
+      const response = await app.request(`/webhooks/woocommerce/${connectionId}`, {
+        method: 'POST',
+        body,
+        headers,
+      });
       expect(response.status).toBe(200);
     }
     const processed = await until(async () => {
-      const rows = await harness.db.orm.select().from(webhookInbox).where(eq(webhookInbox.connectionId, connectionId));
+      const rows = await harness.db.orm
+        .select()
+        .from(webhookInbox)
+        .where(eq(webhookInbox.connectionId, connectionId));
       return rows.length === 1 && rows[0]?.status === 'processed' ? rows : undefined;
     });
     expect(processed).toHaveLength(1);
@@ -91,5 +117,41 @@ describe('the sync worker', () => {
       sql`select count(*)::int as n from orders where tenant_id = ${owner.tenant.id} and source_id = ${connectionId} and external_id = '9001'`,
     );
     expect(Number(count?.n)).toBe(1);
+  });
+
+  it('takes a flood of webhooks without dropping one, with at most one drain job waiting per connection', async () => {
+    const app = createApp(harness.deps);
+    const template = shop().data.orders[0] as Record<string, unknown>;
+    const deliveries = Array.from({ length: 200 }, (_, index) => {
+      const body = wpJsonEncode({
+        ...template,
+        id: 20_000 + index,
+        number: String(20_000 + index),
+        date_modified_gmt: '2026-11-23T08:30:00',
+      });
+      return app.request(`/webhooks/woocommerce/${connectionId}`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-wc-webhook-topic': 'order.created',
+          'x-wc-webhook-source': 'https://shop.test/',
+          'x-wc-webhook-delivery-id': `flood-${index}`,
+          'x-wc-webhook-signature': wooSignature(body, secret),
+        },
+      });
+    });
+    const statuses = (await Promise.all(deliveries)).map((response) => response.status);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const [waiting] = await harness.db.rows<{ n: number }>(
+      sql`select count(*)::int as n from pgboss.job where name = 'webhook-drain' and state in ('created', 'retry')`,
+    );
+    expect(Number(waiting?.n)).toBeLessThanOrEqual(1);
+    await until(async () => {
+      const [row] = await harness.db.rows<{ n: number }>(
+        sql`select count(*)::int as n from orders where source_id = ${connectionId} and external_id::int >= 20000`,
+      );
+      return Number(row?.n) === 200 ? true : undefined;
+    }, 60_000);
   });
 });

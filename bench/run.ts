@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
  * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS,
- * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS; BENCH_ONLY=import runs the import benchmark alone (turn: up to the assistant turn),
+ * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS, BENCH_WEBHOOKS; BENCH_ONLY=import|webhooks runs that benchmark alone (turn: up to the assistant turn),
  * BENCH_DB=pglite|postgres one database only.
  */
 import postgres from 'postgres';
@@ -13,6 +13,7 @@ import { loadDemo } from '../src/demo/load.ts';
 import { benchAgentTurn } from './agent-turn.ts';
 import { benchImportCustomers } from './import-customers.ts';
 import { benchWebChatLoad } from './web-chat-load.ts';
+import { benchWebhookIngest } from './webhook-ingest.ts';
 import { benchSetup, benchWhoOwesMe, loadBenchTenant } from './who-owes-me.ts';
 
 const options = {
@@ -22,6 +23,7 @@ const options = {
   sessions: Number(process.env.BENCH_SESSIONS ?? 200),
   messages: Number(process.env.BENCH_MESSAGES ?? 5),
   importRows: Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000),
+  webhooks: Number(process.env.BENCH_WEBHOOKS ?? 5_000),
   only: process.env.BENCH_ONLY,
 };
 
@@ -29,6 +31,11 @@ async function benchAll(db: Database, label: string): Promise<void> {
   await migrate(db);
   if (options.only === 'import') {
     await benchImportCustomers(db, label, options.importRows);
+    return;
+  }
+  if (options.only === 'webhooks') {
+    await loadDemo(db, { today: new Date().toISOString().slice(0, 10) });
+    await benchWebhookIngest(db, label, options.webhooks);
     return;
   }
   await loadBenchTenant(db, label, options);
@@ -39,6 +46,7 @@ async function benchAll(db: Database, label: string): Promise<void> {
   await loadDemo(db, { today: new Date().toISOString().slice(0, 10) });
   await benchWebChatLoad(db, label, options.sessions, options.messages);
   await benchImportCustomers(db, label, options.importRows);
+  await benchWebhookIngest(db, label, options.webhooks);
 }
 
 // BENCH_DB=pglite or postgres runs one side only (peak RSS is per process, so measure one at a time).

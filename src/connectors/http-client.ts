@@ -120,6 +120,11 @@ function failureForStatus(connector: string, status: number, text: string): Conn
     return new ConnectorError('not_found', `${connector} says it does not exist`, { status });
   if (status === 429)
     return new ConnectorError('rate_limited', `${connector} kept asking us to slow down`, { status });
+  if (retryableStatuses.has(status) && status < 500)
+    return new ConnectorError('timeout', `${connector} timed out the request (${status})`, {
+      status,
+      details: { body: snippet },
+    });
   if (status >= 500)
     return new ConnectorError('vendor_down', `${connector} had a server error (${status})`, { status });
   return new ConnectorError('rejected', `${connector} rejected the request (${status})`, {

@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api/v1', apiRoutes());
 
-  app.route('/webhooks', webhookRoutes());
+  app.route('/webhooks', webhookRoutes(deps));
 
   app.route('/connect', connectRoutes());
 

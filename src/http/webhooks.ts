@@ -3,7 +3,7 @@
  * verification untouched; the reply is the connector's acknowledgement (M-Pesa wants a ResultCode).
  */
 import { Hono } from 'hono';
-import { maxWebhookBytes, receiveWebhook } from '../sync/webhooks.ts';
+import { createWebhookReceiver, maxWebhookBytes } from '../sync/webhooks.ts';
 import type { AppEnv } from './env.ts';
 
 /** The peer's address: the socket's on Node, Cloudflare's header on Workers. */
@@ -13,8 +13,9 @@ function remoteAddressOf(env: unknown, header: (name: string) => string | undefi
   return address?.replace(/^::ffff:/, '');
 }
 
-export function webhookRoutes() {
+export function webhookRoutes(deps: AppEnv['Variables']['deps']) {
   const app = new Hono<AppEnv>();
+  const receiver = createWebhookReceiver(deps);
   app.post('/:connector/:connectionId/*', async (c) => {
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > maxWebhookBytes)
@@ -22,7 +23,7 @@ export function webhookRoutes() {
     const body = new Uint8Array(await c.req.arrayBuffer());
     const prefix = `/webhooks/${c.req.param('connector')}/${c.req.param('connectionId')}`;
     const rest = c.req.path.slice(prefix.length).split('/').filter(Boolean);
-    const reply = await receiveWebhook(c.get('deps'), {
+    const reply = await receiver.receive({
       connector: c.req.param('connector'),
       connectionId: c.req.param('connectionId'),
       subpath: rest,

@@ -140,7 +140,11 @@ describe('kiungo CLI', () => {
   it('connects a system from credentials, prints its webhook address, and reads the sync logs', async () => {
     const connected = await kiungo('--json', 'connect', 'custom_webhook', '--config', '{}');
     expect(connected.code).toBe(0);
-    const result = JSON.parse(connected.stdout) as { id: string; webhook_url: string; generated: { signingSecret: string } };
+    const result = JSON.parse(connected.stdout) as {
+      id: string;
+      webhook_url: string;
+      generated: { signingSecret: string };
+    };
     expect(result.webhook_url).toBe(`http://localhost:8787/webhooks/custom_webhook/${result.id}`);
     expect(result.generated.signingSecret).toMatch(/^whsec_/);
     const sync = await kiungo('sync', 'custom');

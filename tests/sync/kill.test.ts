@@ -120,7 +120,7 @@ describe('a worker killed mid-sync', () => {
       .from(syncRuns)
       .where(eq(syncRuns.id, run?.id as string));
     expect(killed?.status).toBe('running');
-    const landed = (killed?.counts as { created: number }).created;
+    const landed = (killed?.counts as { created: number } | undefined)?.created ?? 0;
     expect(landed).toBeGreaterThanOrEqual(300);
     expect(landed).toBeLessThan(1200);
     const [checkpoint] = await db.orm

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
  * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS,
- * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS, BENCH_WEBHOOKS; BENCH_ONLY=import|webhooks runs that benchmark alone (turn: up to the assistant turn),
+ * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS, BENCH_WEBHOOKS, BENCH_SHOPIFY_ORDERS, BENCH_SHOPIFY_RATE (points/s); BENCH_ONLY=import|webhooks|shopify runs that benchmark alone (turn: up to the assistant turn),
  * BENCH_DB=pglite|postgres one database only.
  */
 import postgres from 'postgres';
@@ -12,6 +12,7 @@ import { openPostgres } from '../db/postgres.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { benchAgentTurn } from './agent-turn.ts';
 import { benchImportCustomers } from './import-customers.ts';
+import { benchShopifySync } from './shopify-sync.ts';
 import { benchWebChatLoad } from './web-chat-load.ts';
 import { benchWebhookIngest } from './webhook-ingest.ts';
 import { benchSetup, benchWhoOwesMe, loadBenchTenant } from './who-owes-me.ts';
@@ -24,6 +25,8 @@ const options = {
   messages: Number(process.env.BENCH_MESSAGES ?? 5),
   importRows: Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000),
   webhooks: Number(process.env.BENCH_WEBHOOKS ?? 5_000),
+  shopifyOrders: Number(process.env.BENCH_SHOPIFY_ORDERS ?? 50_000),
+  shopifyRate: Number(process.env.BENCH_SHOPIFY_RATE ?? 2_000),
   only: process.env.BENCH_ONLY,
 };
 
@@ -31,6 +34,10 @@ async function benchAll(db: Database, label: string): Promise<void> {
   await migrate(db);
   if (options.only === 'import') {
     await benchImportCustomers(db, label, options.importRows);
+    return;
+  }
+  if (options.only === 'shopify') {
+    await benchShopifySync(db, label, options.shopifyOrders, options.shopifyRate);
     return;
   }
   if (options.only === 'webhooks') {
@@ -47,6 +54,7 @@ async function benchAll(db: Database, label: string): Promise<void> {
   await benchWebChatLoad(db, label, options.sessions, options.messages);
   await benchImportCustomers(db, label, options.importRows);
   await benchWebhookIngest(db, label, options.webhooks);
+  await benchShopifySync(db, label, options.shopifyOrders, options.shopifyRate);
 }
 
 // BENCH_DB=pglite or postgres runs one side only (peak RSS is per process, so measure one at a time).

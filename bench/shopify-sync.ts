@@ -14,29 +14,64 @@ import { createVault, generateVaultKey } from '../src/core/vault.ts';
 import { createConnection } from '../src/sync/connections.ts';
 import { executeSyncRun } from '../src/sync/run.ts';
 import { contextForSlug, createTenant, findTenant } from '../src/tenancy/tenants.ts';
-import { createShopifyStore, rateLimitLowerBoundMs, startShopifyServer } from '../tests/support/vendors/shopify.ts';
+import {
+  createShopifyStore,
+  rateLimitLowerBoundMs,
+  startShopifyServer,
+} from '../tests/support/vendors/shopify.ts';
 
-export async function benchShopifySync(db: Database, label: string, orders: number, restoreRate: number): Promise<void> {
-  const deps = { db, vault: await createVault([generateVaultKey()]), clock: systemClock, logger: silentLogger };
+export async function benchShopifySync(
+  db: Database,
+  label: string,
+  orders: number,
+  restoreRate: number,
+): Promise<void> {
+  const deps = {
+    db,
+    vault: await createVault([generateVaultKey()]),
+    clock: systemClock,
+    logger: silentLogger,
+  };
   if (!(await findTenant(db, 'shopify-bench')))
-    await createTenant(db, { slug: 'shopify-bench', name: 'Shopify bench', region: 'KE', currency: 'KES', timezone: 'Africa/Nairobi' });
+    await createTenant(db, {
+      slug: 'shopify-bench',
+      name: 'Shopify bench',
+      region: 'KE',
+      currency: 'KES',
+      timezone: 'Africa/Nairobi',
+    });
   const owner = await contextForSlug(db, 'shopify-bench', 'cli');
   const store = createShopifyStore({ orders, restoreRate });
   const server = await startShopifyServer(store);
   const { row } = await createConnection(deps, owner, {
     connector: 'shopify',
-    config: { shop: store.shop, accessToken: store.accessToken, webhookSecret: 'bench-webhook-secret', bulk: 'never', currency: 'KES' },
+    config: {
+      shop: store.shop,
+      accessToken: store.accessToken,
+      webhookSecret: 'bench-webhook-secret',
+      bulk: 'never',
+      currency: 'KES',
+    },
     settings: { streams: ['orders'] },
   });
   const [run] = await db.orm
     .insert(syncRuns)
-    .values({ tenantId: owner.tenant.id, connectionId: row.id, action: 'sync orders', mode: 'full', request: { streams: ['orders'], mode: 'full' } })
+    .values({
+      tenantId: owner.tenant.id,
+      connectionId: row.id,
+      action: 'sync orders',
+      mode: 'full',
+      request: { streams: ['orders'], mode: 'full' },
+    })
     .returning({ id: syncRuns.id });
   const started = performance.now();
   const outcome = await executeSyncRun(deps, run?.id as string, { fetch: server.fetch });
   const wallMs = performance.now() - started;
   const boundMs = rateLimitLowerBoundMs(store.costLog, restoreRate);
-  const [final] = await db.orm.select().from(syncRuns).where(eq(syncRuns.id, run?.id as string));
+  const [final] = await db.orm
+    .select()
+    .from(syncRuns)
+    .where(eq(syncRuns.id, run?.id as string));
   console.log(
     `[${label}] Shopify sync, ${orders.toLocaleString('en-US')} orders at ${restoreRate} points/s: ${(wallMs / 1000).toFixed(1)} s wall, rate-limit lower bound ${(boundMs / 1000).toFixed(1)} s → ${(wallMs / boundMs).toFixed(3)}× the bound (goal ≤ 1.15×); ${store.costLog.length} queries, ${store.stats.throttled} throttled answers, run ${final?.status} with ${outcome.counts.created.toLocaleString('en-US')} created and ${outcome.counts.failed} failed`,
   );

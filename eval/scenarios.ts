@@ -89,9 +89,24 @@ export const scenarios: Scenario[] = [
     facts: ['No systems are connected'],
   },
   { intent: 'sync', text: 'sync my Shopify orders', tools: ['run_sync'], facts: [/not connected/] },
-  { intent: 'connect', text: 'connect my Shopify', tools: ['connect_integration'], facts: [/\/connect\//, /never in this chat/] },
-  { intent: 'connect', text: 'unganisha QuickBooks', tools: ['connect_integration'], facts: [/not yet available/] },
-  { intent: 'integrations', text: 'what systems can you connect?', tools: ['list_integrations'], facts: [/WooCommerce/] },
+  {
+    intent: 'connect',
+    text: 'connect my Shopify',
+    tools: ['connect_integration'],
+    facts: [/\/connect\//, /never in this chat/],
+  },
+  {
+    intent: 'connect',
+    text: 'unganisha QuickBooks',
+    tools: ['connect_integration'],
+    facts: [/not yet available/],
+  },
+  {
+    intent: 'integrations',
+    text: 'what systems can you connect?',
+    tools: ['list_integrations'],
+    facts: [/WooCommerce/],
+  },
   {
     intent: 'rules',
     text: "don't overwrite phone numbers we already have",

@@ -18,15 +18,30 @@ beforeAll(async () => {
   ownerA = await harness.context('duka-a', 'owner', 'mcp');
   ownerB = await harness.context('duka-b', 'owner', 'mcp');
   staffA = await harness.context('duka-a', 'staff', 'mcp');
-  const { row } = await createConnection(harness.deps, ownerA, { connector: 'custom_webhook', config: { signingSecret: `whsec_${btoa('x'.repeat(24))}` } });
+  const { row } = await createConnection(harness.deps, ownerA, {
+    connector: 'custom_webhook',
+    config: { signingSecret: `whsec_${btoa('x'.repeat(24))}` },
+  });
   const [run] = await harness.db.orm
     .insert(syncRuns)
-    .values({ tenantId: ownerA.tenant.id, connectionId: row.id, action: 'sync orders', status: 'failed', request: { streams: ['orders'] } })
+    .values({
+      tenantId: ownerA.tenant.id,
+      connectionId: row.id,
+      action: 'sync orders',
+      status: 'failed',
+      request: { streams: ['orders'] },
+    })
     .returning();
   runId = run?.id as string;
   const [review] = await harness.db.orm
     .insert(syncReviews)
-    .values({ tenantId: ownerA.tenant.id, connectionId: row.id, kind: 'conflict', entity: 'customer', data: { city: { ours: 'A', theirs: 'B' } } })
+    .values({
+      tenantId: ownerA.tenant.id,
+      connectionId: row.id,
+      kind: 'conflict',
+      entity: 'customer',
+      data: { city: { ours: 'A', theirs: 'B' } },
+    })
     .returning();
   reviewId = review?.id as string;
 });

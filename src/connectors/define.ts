@@ -86,8 +86,15 @@ export interface ConnectorRuntime<Config> {
   webhookUrl: string;
   /** The shared client with this runtime's fetch and signal; the connector adds auth and limits. */
   http(options: Omit<HttpClientOptions, 'connector' | 'fetch' | 'signal'>): HttpClient;
-  /** Stores changed configuration (e.g. rotated OAuth tokens) atomically, sealed in the vault. */
+  /** Stores changed configuration (e.g. a learnt currency) atomically, sealed in the vault. */
   saveConfig(patch: Partial<Config>): Promise<void>;
+  /**
+   * Read-modify-write of the stored configuration under a lock on the connection: `change` sees the
+   * freshest stored value (another process may have changed it) and returns a patch, or null to
+   * change nothing. Rotating refresh tokens are renewed this way, so two workers never spend the same
+   * one. Must not be called from `check` (the connection is not stored yet). Returns the new config.
+   */
+  updateConfig(change: (current: Config) => Promise<Partial<Config> | null>): Promise<Config>;
   log(level: 'info' | 'warn', message: string, data?: Record<string, unknown>): void;
 }
 

@@ -101,7 +101,20 @@ export async function patchCredentials(
   connectionId: string,
   patch: Record<string, unknown>,
 ): Promise<void> {
-  await deps.db.orm.transaction(async (tx) => {
+  await updateCredentials(deps, tenantId, connectionId, async () => patch);
+}
+
+/**
+ * Read-modify-write of the sealed configuration with the connection row locked: `change` sees the
+ * freshest stored value and returns a patch (or null). Concurrent callers take turns.
+ */
+export async function updateCredentials(
+  deps: Deps,
+  tenantId: string,
+  connectionId: string,
+  change: (current: Record<string, unknown>) => Promise<Record<string, unknown> | null>,
+): Promise<Record<string, unknown>> {
+  return deps.db.orm.transaction(async (tx) => {
     const [row] = await tx
       .select({ credentials: connections.credentials })
       .from(connections)
@@ -111,11 +124,15 @@ export async function patchCredentials(
     const current = row.credentials
       ? await deps.vault.openJson<Record<string, unknown>>(row.credentials, connectionId)
       : {};
-    const sealed = await deps.vault.sealJson({ ...current, ...patch }, connectionId);
+    const patch = await change(current);
+    if (!patch) return current;
+    const next = { ...current, ...patch };
+    const sealed = await deps.vault.sealJson(next, connectionId);
     await tx
       .update(connections)
       .set({ credentials: sealed, updatedAt: new Date() })
       .where(and(eq(connections.id, connectionId), eq(connections.tenantId, tenantId)));
+    return next;
   });
 }
 

@@ -2,7 +2,13 @@
 import type { AnyConnector, ConnectorRuntime } from '../connectors/define.ts';
 import { createHttpClient } from '../connectors/http-client.ts';
 import type { Deps, TenantInfo } from '../core/context.ts';
-import { type LoadedConnection, openCredentials, patchCredentials, webhookUrlOf } from './connections.ts';
+import {
+  type LoadedConnection,
+  openCredentials,
+  patchCredentials,
+  updateCredentials,
+  webhookUrlOf,
+} from './connections.ts';
 
 export interface RuntimeOptions {
   signal?: AbortSignal | undefined;
@@ -46,6 +52,16 @@ export function runtimeFor(
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
       }),
+    async updateConfig(change) {
+      const next = await updateCredentials(
+        deps,
+        tenant.id,
+        connectionId,
+        async (current) => (await change(current as never)) as Record<string, unknown> | null,
+      );
+      runtime.config = next;
+      return next as never;
+    },
     async saveConfig(patch) {
       await patchCredentials(deps, tenant.id, connectionId, patch as Record<string, unknown>);
       runtime.config = {

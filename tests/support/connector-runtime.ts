@@ -37,6 +37,14 @@ export function testRuntime<Config>(
         connector: 'test',
         ...(options.noWait === false ? {} : { sleep: async () => {} }),
       }),
+    async updateConfig(change) {
+      const patch = await change(runtime.config);
+      if (patch) {
+        saved.push(patch);
+        runtime.config = { ...runtime.config, ...patch };
+      }
+      return runtime.config;
+    },
     async saveConfig(patch) {
       saved.push(patch);
       runtime.config = { ...runtime.config, ...patch };

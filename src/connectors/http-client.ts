@@ -214,10 +214,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const message = timedOut
         ? `${options.connector} did not answer within ${Math.round(timeoutMs / 1000)} s`
         : `Could not reach ${options.connector}`;
-      return {
-        kind: 'failed',
-        error: new ConnectorError(timedOut ? 'timeout' : 'vendor_down', message, { cause: error }),
-      };
+      const failure = new ConnectorError(timedOut ? 'timeout' : 'vendor_down', message, { cause: error });
+      // The request may have reached the vendor: never send it twice when it must not run twice.
+      if (request.idempotent === false) throw failure;
+      return { kind: 'failed', error: failure };
     }
     const accepted = request.accept?.includes(response.status) ?? false;
     if (response.status === 401 && options.refresh && !refreshed && !accepted) return { kind: 'refresh' };

@@ -30,21 +30,24 @@ function sequence(...responses: (() => Response)[]) {
   return () => (responses[Math.min(index++, responses.length - 1)] as () => Response)();
 }
 
-describe('the connectors\' HTTP client', () => {
+describe("the connectors' HTTP client", () => {
   it('honours Retry-After in seconds or as a date', () => {
     expect(retryAfterMs('2.0')).toBe(2000);
     expect(retryAfterMs('Mon, 23 Nov 2026 09:00:10 GMT', Date.parse('2026-11-23T09:00:00Z'))).toBe(10_000);
     expect(retryAfterMs('soon')).toBeUndefined();
   });
 
-  it('retries 429 after the vendor\'s Retry-After, 5xx and garbage with backoff, then answers', async () => {
+  it("retries 429 after the vendor's Retry-After, 5xx and garbage with backoff, then answers", async () => {
     server.use(
-      http.get(`${base}items`, sequence(
-        () => new HttpResponse('slow down', { status: 429, headers: { 'retry-after': '3' } }),
-        () => new HttpResponse('oops', { status: 503 }),
-        () => new HttpResponse('{"broken": ', { status: 200 }),
-        () => HttpResponse.json({ items: [1, 2] }),
-      )),
+      http.get(
+        `${base}items`,
+        sequence(
+          () => new HttpResponse('slow down', { status: 429, headers: { 'retry-after': '3' } }),
+          () => new HttpResponse('oops', { status: 503 }),
+          () => new HttpResponse('{"broken": ', { status: 200 }),
+          () => HttpResponse.json({ items: [1, 2] }),
+        ),
+      ),
     );
     const { http: vendor, waits } = client();
     const response = await vendor.request('GET', 'items');
@@ -56,7 +59,9 @@ describe('the connectors\' HTTP client', () => {
 
   it('gives up after the retries with a failure that says what happened', async () => {
     server.use(http.get(`${base}items`, () => new HttpResponse('down', { status: 500 })));
-    const failure = await client({ maxRetries: 2 }).http.request('GET', 'items').catch((error: unknown) => error);
+    const failure = await client({ maxRetries: 2 })
+      .http.request('GET', 'items')
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConnectorError);
     expect(failure).toMatchObject({ failure: 'vendor_down', vendorStatus: 500 });
   });
@@ -66,7 +71,9 @@ describe('the connectors\' HTTP client', () => {
     let refreshes = 0;
     server.use(
       http.get(`${base}me`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer new' ? HttpResponse.json({ ok: true }) : new HttpResponse(null, { status: 401 }),
+        request.headers.get('authorization') === 'Bearer new'
+          ? HttpResponse.json({ ok: true })
+          : new HttpResponse(null, { status: 401 }),
       ),
     );
     const options = {
@@ -79,7 +86,12 @@ describe('the connectors\' HTTP client', () => {
     expect((await client(options).http.request('GET', 'me')).body).toEqual({ ok: true });
     expect(refreshes).toBe(1);
     token = 'revoked';
-    const failing = client({ ...options, refresh: async () => { refreshes++; } });
+    const failing = client({
+      ...options,
+      refresh: async () => {
+        refreshes++;
+      },
+    });
     const failure = await failing.http.request('GET', 'me').catch((error: unknown) => error);
     expect(failure).toMatchObject({ failure: 'credentials' });
     expect(refreshes).toBe(2);
@@ -93,7 +105,9 @@ describe('the connectors\' HTTP client', () => {
         return HttpResponse.error();
       }),
     );
-    const failure = await client().http.request('POST', 'charge', { json: { amount: 1 }, idempotent: false }).catch((error: unknown) => error);
+    const failure = await client()
+      .http.request('POST', 'charge', { json: { amount: 1 }, idempotent: false })
+      .catch((error: unknown) => error);
     expect(failure).toMatchObject({ failure: 'vendor_down' });
     expect(calls).toBe(1);
   });
@@ -106,7 +120,9 @@ describe('the connectors\' HTTP client', () => {
   });
 
   it('reads the next page from a Link header', () => {
-    expect(nextLink('<https://a.test/x?page=2>; rel="next", <https://a.test/x?page=9>; rel="last"')).toBe('https://a.test/x?page=2');
+    expect(nextLink('<https://a.test/x?page=2>; rel="next", <https://a.test/x?page=9>; rel="last"')).toBe(
+      'https://a.test/x?page=2',
+    );
     expect(nextLink('<https://a.test/x?page=1>; rel="prev"')).toBeNull();
   });
 });

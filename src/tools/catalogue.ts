@@ -10,6 +10,7 @@ import { whoOwesMe } from './receivables/who-owes-me.ts';
 import { customerProfileTool } from './records/customer-profile.ts';
 import { findRecords } from './records/find-records.ts';
 import { recordPaymentTool } from './records/record-payment.ts';
+import { requestPaymentTool } from './records/request-payment.ts';
 import { createRegistry, type ToolRegistry } from './registry.ts';
 import { getRules } from './rules/get-rules.ts';
 import { setRule } from './rules/set-rule.ts';
@@ -28,6 +29,7 @@ export const domainTools: readonly AnyTool[] = [
   findRecords,
   customerProfileTool,
   recordPaymentTool,
+  requestPaymentTool,
   salesSummaryTool,
   listIntegrations,
   connectionStatus,

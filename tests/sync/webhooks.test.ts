@@ -1,16 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { payments, webhookInbox } from '../../db/schema/index.ts';
+import { customers, payments, webhookInbox } from '../../db/schema/index.ts';
 import type { TenantContext } from '../../src/core/context.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createConnection } from '../../src/sync/connections.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
+import { ok, pending } from '../support/outcomes.ts';
 import {
   c2bConfirmation,
   fakeDaraja,
   sandboxConfig,
   stkCallbackFailure,
+  stkCallbackSuccess,
   testCallbackSecret,
 } from '../support/vendors/mpesa.ts';
 
@@ -24,6 +26,7 @@ let connectionId: string;
 beforeAll(async () => {
   vendors.listen({ onUnhandledRequest: 'error' });
   harness = await createHarness({ demo: true });
+  harness.deps.publicUrl = 'https://kiungo.example';
   owner = await harness.context();
   app = createApp(harness.deps);
   const created = await createConnection(harness.deps, owner, {
@@ -114,5 +117,41 @@ describe('vendor webhooks', () => {
       .from(webhookInbox)
       .where(and(eq(webhookInbox.connectionId, connectionId), eq(webhookInbox.status, 'ignored')));
     expect(row?.error).toMatch(/cancel/i);
+  });
+
+  it('asks a customer to pay by M-Pesa after confirmation, and records the payment when the prompt is paid', async () => {
+    const [customer] = await harness.db.orm
+      .insert(customers)
+      .values({ tenantId: owner.tenant.id, fullName: 'Wanjiru Kamau', phone: '+254708374149' })
+      .returning();
+    const request = pending(
+      await harness.registry.call(
+        harness.deps,
+        owner,
+        'request_payment',
+        { customer: 'Wanjiru Kamau', amount: 1 },
+        { surface: 'mcp' },
+      ),
+    );
+    expect(request.action.summary).toMatch(/KES 1 to Wanjiru Kamau/);
+    expect(daraja.state.calls.some((call) => call.path === 'stkpush')).toBe(false);
+    ok(
+      await harness.registry.decide(harness.deps, owner, {
+        actionId: request.action.id,
+        decision: 'confirm',
+        proof: { token: request.confirmToken },
+      }),
+    );
+    expect(daraja.state.calls.some((call) => call.path === 'stkpush')).toBe(true);
+    const callback = await post(
+      `/webhooks/mpesa_daraja/${connectionId}/${testCallbackSecret}/stk/callback`,
+      JSON.stringify(stkCallbackSuccess({ checkoutRequestId: 'ws_CO_231120260900000001' })),
+    );
+    expect(callback.status).toBe(200);
+    const [paid] = await harness.db.orm
+      .select()
+      .from(payments)
+      .where(and(eq(payments.tenantId, owner.tenant.id), eq(payments.externalId, 'NLJ7RT61SV')));
+    expect(paid).toMatchObject({ customerId: customer?.id, amount: 100, currency: 'KES' });
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateVaultKey } from '../../src/core/vault.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 const run = promisify(execFile);
@@ -24,6 +25,8 @@ beforeAll(async () => {
     const database = await createTestDatabase();
     await database.db.close();
     env.DATABASE_URL = database.url;
+    // With Postgres the vault key comes from the environment (embedded mode generates one).
+    env.KIUNGO_MASTER_KEY = generateVaultKey();
     dropDatabase = database.drop;
   }
   await kiungo('demo');

@@ -5,7 +5,7 @@
  * savepoint, so one bad record is logged and skipped and the rest still land.
  */
 import { sha256Hex } from '../../core/encoding.ts';
-import type { RecordOf, SyncRecord } from '../records.ts';
+import type { RecordOf, SyncEntity, SyncRecord } from '../records.ts';
 import { upsertCustomer } from './customers.ts';
 import { upsertInventory } from './inventory.ts';
 import { type Links, loadLinks } from './links.ts';
@@ -13,7 +13,7 @@ import { applyFieldMappings } from './mapping.ts';
 import { upsertOrder } from './orders.ts';
 import { upsertPayment } from './payments.ts';
 import { upsertProduct } from './products.ts';
-import { type Applied, emptyCounts, type PipelineCounts, type PipelineScope } from './scope.ts';
+import { type Applied, emptyCounts, type LinkRow, type PipelineCounts, type PipelineScope } from './scope.ts';
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error';
@@ -30,6 +30,28 @@ export interface BatchResult {
 export function payloadHash(record: SyncRecord): Promise<string> {
   return sha256Hex(JSON.stringify(record.fields ?? null));
 }
+
+type Upserter = (
+  scope: PipelineScope,
+  record: SyncRecord,
+  changedAt: Date | null,
+  link: LinkRow | undefined,
+  links: Links,
+) => Promise<Applied>;
+
+/** One upsert per entity; each takes the record's fields as its entity's shape. */
+const upserters: Record<SyncEntity, Upserter> = {
+  customer: (scope, record, changedAt, link) =>
+    upsertCustomer(scope, record.externalId, (record as RecordOf<'customer'>).fields, changedAt, link),
+  product: (scope, record, changedAt, link) =>
+    upsertProduct(scope, record.externalId, (record as RecordOf<'product'>).fields, changedAt, link),
+  order: (scope, record, changedAt, link, links) =>
+    upsertOrder(scope, record.externalId, (record as RecordOf<'order'>).fields, changedAt, link, links),
+  payment: (scope, record, changedAt, link) =>
+    upsertPayment(scope, record.externalId, (record as RecordOf<'payment'>).fields, changedAt, link),
+  inventory: (scope, record, changedAt) =>
+    upsertInventory(scope, record.externalId, (record as RecordOf<'inventory'>).fields, changedAt),
+};
 
 async function applyOne(
   scope: PipelineScope,
@@ -63,54 +85,7 @@ async function applyOne(
     counts.unchanged += 1;
     return;
   }
-  let applied: Applied;
-  switch (record.entity) {
-    case 'customer':
-      applied = await upsertCustomer(
-        scope,
-        record.externalId,
-        (record as RecordOf<'customer'>).fields,
-        changedAt,
-        link,
-      );
-      break;
-    case 'product':
-      applied = await upsertProduct(
-        scope,
-        record.externalId,
-        (record as RecordOf<'product'>).fields,
-        changedAt,
-        link,
-      );
-      break;
-    case 'order':
-      applied = await upsertOrder(
-        scope,
-        record.externalId,
-        (record as RecordOf<'order'>).fields,
-        changedAt,
-        link,
-        links,
-      );
-      break;
-    case 'payment':
-      applied = await upsertPayment(
-        scope,
-        record.externalId,
-        (record as RecordOf<'payment'>).fields,
-        changedAt,
-        link,
-      );
-      break;
-    case 'inventory':
-      applied = await upsertInventory(
-        scope,
-        record.externalId,
-        (record as RecordOf<'inventory'>).fields,
-        changedAt,
-      );
-      break;
-  }
+  const applied = await upserters[record.entity](scope, record, changedAt, link, links);
   await links.put(record.entity, record.externalId, applied.recordId, hash, changedAt);
   if (applied.outcome === 'review') counts.reviews += 1;
   else counts[applied.outcome] += 1;

@@ -6,7 +6,7 @@ import { emitEvent } from '../../events/outbox.ts';
 import type { CustomerFields, PartyRef } from '../records.ts';
 import type { Links } from './links.ts';
 import { queueMergeReview, reconcile } from './reconcile.ts';
-import type { Applied, LinkRow, PipelineScope } from './scope.ts';
+import { type Applied, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
 
 function clean(value: string | null | undefined): string | null {
   const text = value?.trim();
@@ -106,11 +106,7 @@ export async function upsertCustomer(
       tenantId: scope.tenant.id,
       ...columns,
       fullName: columns.fullName ?? columns.company ?? columns.email ?? columns.phone ?? 'Unnamed customer',
-      sourceKind: 'connection',
-      sourceId: scope.connection.id,
-      externalId,
-      localChangedAt: scope.now,
-      remoteChangedAt: changedAt ?? scope.now,
+      ...provenanceOf(scope, externalId, changedAt),
     })
     .onConflictDoNothing()
     .returning({ id: customers.id });

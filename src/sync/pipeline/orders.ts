@@ -11,7 +11,7 @@ import { emitEvent } from '../../events/outbox.ts';
 import type { OrderFields } from '../records.ts';
 import { customerForParty } from './customers.ts';
 import type { Links } from './links.ts';
-import type { Applied, LinkRow, PipelineScope } from './scope.ts';
+import { type Applied, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
 
 async function productIdsBySku(scope: PipelineScope, fields: OrderFields): Promise<Map<string, string>> {
   const skus = [...new Set(fields.lines.map((line) => line.sku).filter((sku): sku is string => !!sku))];
@@ -174,11 +174,8 @@ export async function upsertOrder(
     .insert(orders)
     .values({
       tenantId: scope.tenant.id,
+      ...provenanceOf(scope, externalId, changedAt),
       ...values,
-      sourceKind: 'connection',
-      sourceId: scope.connection.id,
-      externalId,
-      localChangedAt: scope.now,
     })
     .onConflictDoUpdate({ target: [orders.tenantId, orders.sourceId, orders.externalId], set: values })
     .returning({ id: orders.id });

@@ -9,7 +9,7 @@ import { toE164 } from '../../core/phone.ts';
 import { emitEvent } from '../../events/outbox.ts';
 import { allocate } from '../../records/payments.ts';
 import type { PaymentFields } from '../records.ts';
-import type { Applied, LinkRow, PipelineScope } from './scope.ts';
+import { type Applied, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
 
 async function invoiceNamed(scope: PipelineScope, reference: string | null) {
   if (!reference) return undefined;
@@ -101,11 +101,7 @@ export async function upsertPayment(
       paidAt: fields.paid_at,
       method: fields.method ?? null,
       invoiceNumber: reference,
-      sourceKind: 'connection',
-      sourceId: scope.connection.id,
-      externalId,
-      localChangedAt: scope.now,
-      remoteChangedAt: changedAt ?? fields.paid_at,
+      ...provenanceOf(scope, externalId, changedAt ?? fields.paid_at),
     })
     .onConflictDoNothing()
     .returning({ id: payments.id });

@@ -4,7 +4,7 @@ import { products } from '../../../db/schema/index.ts';
 import { emitEvent } from '../../events/outbox.ts';
 import type { ProductFields } from '../records.ts';
 import { queueMergeReview, reconcile } from './reconcile.ts';
-import type { Applied, LinkRow, PipelineScope } from './scope.ts';
+import { type Applied, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
 
 function clean(value: string | null | undefined): string | null {
   const text = value?.trim();
@@ -79,11 +79,7 @@ export async function upsertProduct(
     .values({
       tenantId: scope.tenant.id,
       ...columns,
-      sourceKind: 'connection',
-      sourceId: scope.connection.id,
-      externalId,
-      localChangedAt: scope.now,
-      remoteChangedAt: changedAt ?? scope.now,
+      ...provenanceOf(scope, externalId, changedAt),
     })
     .onConflictDoNothing()
     .returning({ id: products.id });

@@ -54,3 +54,14 @@ export function addCounts(total: PipelineCounts, more: PipelineCounts): Pipeline
   for (const key of Object.keys(result) as (keyof PipelineCounts)[]) result[key] += more[key];
   return result;
 }
+
+/** The provenance columns of a record created by a sync: which connection, its id there, when. */
+export function provenanceOf(scope: PipelineScope, externalId: string, changedAt: Date | null) {
+  return {
+    sourceKind: 'connection',
+    sourceId: scope.connection.id,
+    externalId,
+    localChangedAt: scope.now,
+    remoteChangedAt: changedAt ?? scope.now,
+  };
+}

@@ -88,6 +88,18 @@ export const scenarios: Scenario[] = [
     tools: ['connection_status'],
     facts: ['No systems are connected'],
   },
+  {
+    intent: 'stock_risk',
+    text: 'what should I restock?',
+    tools: ['stock_risk'],
+    facts: [/days? of cover|left/],
+  },
+  {
+    intent: 'top_products',
+    text: 'best selling products this month',
+    tools: ['top_products'],
+    facts: [/TSh/],
+  },
   { intent: 'sync', text: 'sync my Shopify orders', tools: ['run_sync'], facts: [/not connected/] },
   {
     intent: 'connect',

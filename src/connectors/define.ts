@@ -157,6 +157,14 @@ export interface ConnectorDefinition<Config = unknown> {
     resumeFrom: string | null,
   ): AsyncIterable<StreamBatch>;
   webhook?: WebhookHandler<Config>;
+  /**
+   * Writes Kiungo's stock level for a SKU to the vendor. The quantity is absolute, so a retried or
+   * repeated push is harmless; `reference` names what caused it (the order) for the vendor's history.
+   */
+  pushStock?(
+    runtime: ConnectorRuntime<Config>,
+    input: { sku: string; quantity: number; reference: string },
+  ): Promise<{ changed: boolean; from?: number; to?: number }>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the catalogue holds connectors of every config type.

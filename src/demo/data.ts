@@ -111,8 +111,8 @@ export interface DemoProduct {
   /** Whole shillings. */
   price: number;
   cost: number;
-  stock: number;
-  reorderLevel: number;
+  stock: number | null;
+  reorderLevel: number | null;
   unit: string;
 }
 
@@ -393,8 +393,9 @@ export const demoProducts: readonly DemoProduct[] = [
     category: 'Services',
     price: 30_000,
     cost: 0,
-    stock: 0,
-    reorderLevel: 0,
+    // A service is not stocked: no level, nothing to reorder.
+    stock: null,
+    reorderLevel: null,
     unit: 'job',
   },
 ];

@@ -11,6 +11,8 @@ export const jobNames = {
   webhookDrain: 'webhook-drain',
   /** A connection's scheduled sync (data: { tenantId, connectionId }). */
   scheduledSync: 'sync-scheduled',
+  /** Writes Kiungo's stock level of a SKU to a connection (data: { tenantId, connectionId, sku, reference }). */
+  stockPush: 'stock-push',
   /** Finds work left behind by a stopped process (pending webhooks). */
   sweep: 'sync-sweep',
 } as const;

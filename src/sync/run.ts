@@ -23,6 +23,7 @@ import { addCounts, emptyCounts, type PipelineCounts, type PipelineScope } from 
 import { prefetch } from './prefetch.ts';
 import { type RunRequest, runRequestSchema } from './requests.ts';
 import { buildRuntime, type RuntimeOptions } from './runtime.ts';
+import { pushStockChanges, uniqueBySku } from './write-back.ts';
 
 /** Log lines kept per run; beyond this only counts grow, so a broken feed cannot flood the log. */
 const maxLogLinesPerRun = 500;
@@ -107,6 +108,7 @@ export async function executeSyncRun(
         ids: request.ids,
       };
       for await (const batch of prefetch(sync(runtime, stream, vendorRequest, resumeFrom))) {
+        const stockChanges: { sku: string; reference: string }[] = [];
         await deps.db.orm.transaction(async (tx) => {
           const scope: PipelineScope = {
             tx,
@@ -120,6 +122,7 @@ export async function executeSyncRun(
             settings: connection.settings,
             rules,
             now: deps.clock.now(),
+            stockChanges,
           };
           const result = await applyRecords(scope, batch.records);
           counts = {
@@ -150,6 +153,7 @@ export async function executeSyncRun(
           });
           await tx.update(syncRuns).set({ counts }).where(eq(syncRuns.id, runId));
         });
+        await pushStockChanges(deps, tenant.id, connection.row.id, uniqueBySku(stockChanges));
         options.onProgress?.(counts, stream);
         if (Date.now() - lastProgress > progressEveryMs) {
           lastProgress = Date.now();

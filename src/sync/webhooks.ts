@@ -16,6 +16,7 @@ import { connectorOf, loadConnection, openCredentials } from './connections.ts';
 import { setHealth } from './health.ts';
 import { applyRecords } from './pipeline/apply.ts';
 import { jobNames } from './queue.ts';
+import { pushStockChanges, type StockChange, uniqueBySku } from './write-back.ts';
 
 /** Larger deliveries are refused: no vendor sends a single event this big. */
 export const maxWebhookBytes = 1024 * 1024;
@@ -237,6 +238,7 @@ export async function drainInbox(deps: Deps, connectionId: string): Promise<numb
   const config = await openCredentials(deps, row);
   let processed = 0;
   for (;;) {
+    const stockChanges: StockChange[] = [];
     const claimed = await deps.db.orm.transaction(async (tx) => {
       const batch = await tx
         .select()
@@ -267,6 +269,7 @@ export async function drainInbox(deps: Deps, connectionId: string): Promise<numb
             settings: connection.settings,
             rules,
             now: deps.clock.now(),
+            stockChanges,
           };
           const result = await applyRecords(scope, parsed.records);
           const problems = result.log.filter((line) => line.level !== 'info').map((line) => line.message);
@@ -304,6 +307,7 @@ export async function drainInbox(deps: Deps, connectionId: string): Promise<numb
     });
     if (claimed === 0) break;
     processed += claimed;
+    await pushStockChanges(deps, tenant.id, connectionId, uniqueBySku(stockChanges));
     if (processed > 0 && claimed < drainBatch) {
       const [pending] = await deps.db.rows<{ count: number }>(
         sql`select count(*)::int as count from webhook_inbox where connection_id = ${connectionId} and status = 'received' and attempts = 0`,

@@ -11,6 +11,7 @@ import { executeSyncRun } from './run.ts';
 import { syncAllSchedules } from './schedule.ts';
 import { startSync, streamsToSync } from './start.ts';
 import { drainInbox } from './webhooks.ts';
+import { pushStock } from './write-back.ts';
 
 export async function startSyncWorker(deps: Deps, jobs: JobQueue): Promise<void> {
   const withJobs = { ...deps, jobs };
@@ -33,6 +34,14 @@ export async function startSyncWorker(deps: Deps, jobs: JobQueue): Promise<void>
     await startSync(withJobs, null, row.connection, {
       streams: streamsToSync(row.connection),
       mode: 'incremental',
+    });
+  });
+  await jobs.work(jobNames.stockPush, async (data) => {
+    await pushStock(withJobs, {
+      tenantId: String(data.tenantId),
+      connectionId: String(data.connectionId),
+      sku: String(data.sku),
+      reference: String(data.reference),
     });
   });
   await jobs.work(jobNames.sweep, async () => {

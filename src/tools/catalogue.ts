@@ -3,7 +3,10 @@ import { defineConfirmAction } from './actions/confirm-action.ts';
 import type { AnyTool } from './define.ts';
 import { importCommit, importUndo } from './imports/import-commit.ts';
 import { importPreview } from './imports/import-preview.ts';
+import { dataQualityTool } from './insights/data-quality.ts';
 import { salesSummaryTool } from './insights/sales-summary.ts';
+import { stockRiskTool } from './insights/stock-risk.ts';
+import { topProductsTool } from './insights/top-products.ts';
 import { findDuplicatesTool } from './quality/find-duplicates.ts';
 import { mergeRecordsTool } from './quality/merge-records.ts';
 import { whoOwesMe } from './receivables/who-owes-me.ts';
@@ -31,6 +34,9 @@ export const domainTools: readonly AnyTool[] = [
   recordPaymentTool,
   requestPaymentTool,
   salesSummaryTool,
+  topProductsTool,
+  stockRiskTool,
+  dataQualityTool,
   listIntegrations,
   connectionStatus,
   connectIntegration,

@@ -175,3 +175,22 @@ const streamWords: { stream: string; pattern: RegExp }[] = [
 export function streamsNamed(lower: string): string[] {
   return streamWords.filter(({ pattern }) => pattern.test(lower)).map(({ stream }) => stream);
 }
+
+const topProductWords =
+  /\b(?:top|best[\s-]?selling|best|most\s+sold|bestsellers?)\s+(?:\S+\s+)?(?:products?|items?|sellers?)\b|\bwhat\s+sells\s+(?:best|most)\b|\bbidhaa\s+(?:zinazouzwa|zilizouzwa)\s+zaidi\b|\bbidhaa\s+bora\b/;
+
+const stockRiskWords =
+  /\brestock\b|\bstock\s+risk\b|\brunning\s+(?:low|out)\b|\bout\s+of\s+stock\b|\blow\s+stock\b|\bwhat\s+(?:should|do)\s+i\s+(?:re-?order|restock|buy)\b|\bre-?order\b|\bzinazoisha\b|\bzimeisha\b|\bzinakwisha\b|\bstoo\s+(?:inaisha|imeisha)\b|\bniagize\b|\bniongeze\s+stoo\b/;
+
+/** top_products: what sells best in a period. */
+export function detectTopProducts(sentence: Sentence): Intent | null {
+  if (!topProductWords.test(sentence.lower)) return null;
+  return sentence.located
+    ? { name: 'top_products', period: sentence.located.period }
+    : { name: 'top_products' };
+}
+
+/** stock_risk: what is running out and should be reordered. */
+export function detectStockRisk(sentence: Sentence): Intent | null {
+  return stockRiskWords.test(sentence.lower) ? { name: 'stock_risk' } : null;
+}

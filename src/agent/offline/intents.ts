@@ -17,8 +17,10 @@ import {
   detectDataQuality,
   detectImportHelp,
   detectRules,
+  detectStockRisk,
   detectSync,
   detectSyncLogs,
+  detectTopProducts,
 } from './intent-systems.ts';
 import type { Period } from './period.ts';
 import { findName, type NamePattern, prepareSentence, type Sentence } from './sentence.ts';
@@ -66,6 +68,8 @@ export type Intent =
   | { name: 'insights' }
   | { name: 'briefing' }
   | { name: 'data_quality' }
+  | { name: 'top_products'; period?: Period }
+  | { name: 'stock_risk' }
   | { name: 'help' }
   | { name: 'greeting' }
   | { name: 'confirm' }
@@ -179,6 +183,8 @@ const detectors: Detector[] = [
   detectSync,
   detectImportHelp,
   detectDataQuality,
+  detectStockRisk,
+  detectTopProducts,
   detectReceivables,
   detectPaymentsReceived,
   detectSales,

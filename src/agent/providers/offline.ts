@@ -116,13 +116,18 @@ export function planFor(intent: Intent, language: Language): { calls: ToolCall[]
         ),
       };
     case 'data_quality':
+      return { calls: [{ name: 'data_quality', input: {} }] };
+    case 'top_products':
       return {
-        reply: say(
-          language,
-          'The data-quality check is not available in this version yet. I can find a customer for you by name or phone.',
-          'Ukaguzi wa ubora wa data bado haupo katika toleo hili. Naweza kukutafutia mteja kwa jina au simu.',
-        ),
+        calls: [
+          {
+            name: 'top_products',
+            input: intent.period ? { from: intent.period.from, to: intent.period.to } : {},
+          },
+        ],
       };
+    case 'stock_risk':
+      return { calls: [{ name: 'stock_risk', input: {} }] };
     case 'greeting':
       return {
         reply: say(

@@ -39,6 +39,23 @@ export const shopifyConfig = z.object({
   bulkThreshold: z.number().int().min(0).default(defaultBulkThreshold),
   /** The shop's currency, saved by `check`/`setup`: product webhooks carry prices but no currency. */
   currency: z.string().length(3).optional(),
+  /**
+   * The location whose stock Kiungo writes (actions.ts). Unset: the one location an item is stocked
+   * at. Takes the global id or the number from the admin URL (Settings → Locations → …/locations/123).
+   */
+  stockLocationId: z
+    .string()
+    .trim()
+    .transform((value) => (/^\d+$/.test(value) ? `gid://shopify/Location/${value}` : value))
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^gid:\/\/shopify\/Location\/\d+$/,
+          'Use the location’s number from its admin page, e.g. 71203012, or gid://shopify/Location/71203012',
+        ),
+    )
+    .optional(),
 });
 
 export type ShopifyConfig = z.output<typeof shopifyConfig>;
@@ -57,7 +74,8 @@ export const shopifyFields: readonly ConfigField[] = [
     placeholder: 'shpat_…',
     help:
       'Shopify admin → Settings → Apps → Develop apps → create an app with read access to orders, ' +
-      'customers, products and inventory, install it, then copy the Admin API access token (shown once).',
+      'customers, products and inventory (and write access to inventory if Kiungo should update stock), ' +
+      'install it, then copy the Admin API access token (shown once).',
   },
   {
     name: 'webhookSecret',
@@ -72,5 +90,15 @@ export const shopifyFields: readonly ConfigField[] = [
     optional: true,
     placeholder: defaultApiVersion,
     help: 'Leave empty unless support asks you to change it.',
+  },
+  {
+    name: 'stockLocationId',
+    label: 'Stock location',
+    optional: true,
+    placeholder: '71203012',
+    help:
+      'Only needed if your shop stocks products at more than one location: the location whose stock ' +
+      'Kiungo updates. Shopify admin → Settings → Locations → open the location; the number at the end ' +
+      'of the page address is its id.',
   },
 ];

@@ -5,7 +5,8 @@
  *
  * Files: config.ts (connect page), graphql.ts (client and cost bucket), queries.ts (documents and
  * their costs), streams.ts (paged syncs), bulk.ts (bulk export of orders), schemas.ts (Shopify's
- * shapes), map.ts (→ canonical records), webhooks.ts (verify and parse).
+ * shapes), map.ts (→ canonical records), webhooks.ts (verify and parse), actions.ts (stock
+ * write-back by SKU).
  */
 import { z } from 'zod';
 import { defineConnector } from '../define.ts';
@@ -18,7 +19,12 @@ import { shopNode, userErrors } from './schemas.ts';
 import { pagedCustomers, pagedInventory, pagedOrders, pagedProducts } from './streams.ts';
 import { parseShopifyWebhook, verifyShopifyWebhook, webhookTopics } from './webhooks.ts';
 
+export type { SetStockInput, SetStockResult } from './actions.ts';
+
+import { setStockBySku } from './actions.ts';
+
 export type { ShopifyConfig } from './config.ts';
+export { setStockBySku };
 
 export const shopify = defineConnector<ShopifyConfig>({
   id: 'shopify',
@@ -30,6 +36,7 @@ export const shopify = defineConnector<ShopifyConfig>({
   rateLimits:
     'GraphQL cost bucket per shop and app: 20 × the restore rate (100 points/s on Standard, 1000 on Plus); at most 1000 points per query',
   streams: ['customers', 'products', 'orders', 'inventory'],
+  actions: ['Set stock by SKU (the available quantity at one location)'],
   realtime: true,
   config: shopifyConfig,
   fields: shopifyFields,
@@ -103,4 +110,10 @@ export const shopify = defineConnector<ShopifyConfig>({
   },
 
   webhook: { verify: verifyShopifyWebhook, parse: parseShopifyWebhook },
+
+  // Idempotent: an absolute quantity, a compare-and-swap on the quantity read, an idempotency key.
+  async pushStock(runtime, input) {
+    const result = await setStockBySku(runtime, input);
+    return { changed: result.changed, from: result.from, to: result.to };
+  },
 });

@@ -192,3 +192,49 @@ export const bulkOperationRunQuery = `mutation KiungoBulk($query: String!) {
 export const bulkOperationQuery = `query KiungoBulkStatus($id: ID!) {
   node(id: $id) { ... on BulkOperation { id status errorCode objectCount rootObjectCount url partialDataUrl } }
 }`;
+
+// --- stock write-back (actions.ts) ---------------------------------------------------------------
+
+/** Variants fetched per SKU lookup: two are enough to see that a SKU is not unique. */
+export const variantsPerSku = 2;
+/** Locations read per inventory item: a write needs the one Kiungo writes to, or the only one. */
+export const levelsPerItem = 10;
+/**
+ * Variant 1 + product 1 + inventoryItem 1 + inventoryLevels (2 + 10 × (level 1 + location 1 +
+ * quantities 1)) = 35 per variant; 2 + 2 × 35 = 72 requested.
+ */
+export const stockBySkuCost = 2 + variantsPerSku * (3 + 2 + levelsPerItem * 3);
+
+// https://shopify.dev/docs/api/admin-graphql/latest/queries/productVariants — `query` takes the search
+// syntax (https://shopify.dev/docs/api/usage/search-syntax) with a `sku` filter; the value goes quoted.
+export const stockBySkuQuery = `query KiungoStockBySku($query: String!) {
+  productVariants(first: ${variantsPerSku}, query: $query) {
+    ${pageInfo}
+    nodes { id title sku product { id title }
+      inventoryItem { id
+        inventoryLevels(first: ${levelsPerItem}) { ${pageInfo}
+          nodes { location { id name } quantities(names: ["available"]) { name quantity } } } } }
+  }
+}`;
+
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/inventorySetQuantities (2026-10):
+// - `input { name reason referenceDocumentUri quantities [{ inventoryItemId locationId quantity
+//   changeFromQuantity }] }`; since 2026-04 `changeFromQuantity` is mandatory on every quantity
+//   (explicit null skips the compare-and-swap check) and `compareQuantity` / `ignoreCompareQuantity`
+//   are removed (https://shopify.dev/changelog/finalizing-compare-and-swap-redesign-for-inventory-set-quantities);
+//   2026-01 introduced it (https://shopify.dev/changelog/compare-and-swap-redesign-for-inventory-set-quantities).
+// - A stale `changeFromQuantity` is the userError CHANGE_FROM_QUANTITY_STALE (COMPARE_QUANTITY_STALE
+//   for the old field): https://shopify.dev/docs/api/admin-graphql/latest/enums/InventorySetQuantitiesUserErrorCode
+// - Since 2026-04 the `@idempotent(key:)` directive is required (optional in 2026-01); the schema does
+//   not mark it, a call without it fails at runtime:
+//   https://shopify.dev/changelog/making-idempotency-mandatory-for-inventory-adjustments-and-refund-mutations,
+//   https://shopify.dev/docs/api/usage/idempotent-requests, https://shopify.dev/docs/api/usage/implementing-idempotency
+// - `referenceDocumentUri`: "Valid URI with scheme and content. For GID format, all components (app,
+//   entity, id) must be present" (InventorySetQuantitiesInput); shown in the admin's inventory history.
+// A mutation costs 10 points.
+export const inventorySetQuantities = `mutation KiungoSetStock($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
+  inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
+    inventoryAdjustmentGroup { id changes(quantityNames: ["available"]) { name delta quantityAfterChange } }
+    userErrors { code field message }
+  }
+}`;

@@ -236,3 +236,32 @@ export const restInventoryLevel = z.looseObject({
 });
 
 export const restDeleted = z.looseObject({ id: restId });
+
+// --- stock write-back ----------------------------------------------------------------------------
+
+export const stockLevelNode = z.looseObject({
+  location: z.looseObject({ id: z.string(), name: z.string() }),
+  quantities: z.array(z.looseObject({ name: z.string(), quantity: z.number().int() })),
+});
+export type StockLevelNode = z.output<typeof stockLevelNode>;
+
+export const stockVariantNode = z.looseObject({
+  id: z.string(),
+  title: text,
+  sku: text,
+  product: z.looseObject({ id: z.string(), title: z.string() }).nullish(),
+  inventoryItem: z.looseObject({ id: z.string(), inventoryLevels: connectionOf(stockLevelNode) }),
+});
+export type StockVariantNode = z.output<typeof stockVariantNode>;
+
+export const stockBySkuData = z.looseObject({ productVariants: connectionOf(stockVariantNode) });
+
+// https://shopify.dev/docs/api/admin-graphql/latest/objects/InventorySetQuantitiesUserError
+export const inventorySetQuantitiesData = z.looseObject({
+  inventorySetQuantities: z.looseObject({
+    inventoryAdjustmentGroup: z.looseObject({ id: z.string() }).nullish(),
+    userErrors: z.array(
+      z.looseObject({ code: text, field: z.array(z.string()).nullish(), message: z.string() }),
+    ),
+  }),
+});

@@ -26,6 +26,13 @@ const queueOptions: Record<JobName, Parameters<PgBoss['createQueue']>[1]> = {
     expireInSeconds: 15 * 60,
   },
   [jobNames.scheduledSync]: { policy: 'standard', retryLimit: 2, retryDelay: 60, expireInSeconds: 10 * 60 },
+  [jobNames.stockPush]: {
+    policy: 'standard',
+    retryLimit: 8,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 10 * 60,
+  },
   [jobNames.sweep]: { policy: 'stately', retryLimit: 0, expireInSeconds: 5 * 60 },
 };
 

@@ -123,6 +123,7 @@ async function onCompleted(
         })
         .where(and(eq(products.id, productId), eq(products.tenantId, scope.tenant.id)))
         .returning({ stockQty: products.stockQty });
+      scope.stockChanges?.push({ sku: line.sku as string, reference: `kiungo://orders/${orderId}` });
       await emitEvent(scope.tx, scope.tenant.id, 'stock.changed', {
         product_id: productId,
         sku: line.sku,

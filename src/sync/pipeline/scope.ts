@@ -13,6 +13,8 @@ export interface PipelineScope {
   rules: Rules;
   /** One instant for the whole batch, so "changed since the last sync" compares like with like. */
   now: Date;
+  /** SKUs whose stock a sale changed, to push to other systems once the batch has committed. */
+  stockChanges?: { sku: string; reference: string }[];
 }
 
 export interface LinkRow {

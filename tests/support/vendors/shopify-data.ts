@@ -117,6 +117,33 @@ export interface BulkOperationState {
   url: string | null;
 }
 
+/** One quantity `inventorySetQuantities` changed, as tests assert it. */
+export interface InventoryChangeRecord {
+  inventoryItemId: string;
+  locationId: string;
+  name: string;
+  from: number;
+  to: number;
+  reason: string;
+  referenceDocumentUri: string | null;
+  idempotencyKey: string | null;
+  at: string;
+}
+
+/** A mutation request that reached the resolvers (after auth, parsing, validation and the bucket). */
+export interface MutationLogEntry {
+  fields: string[];
+  variables: Record<string, unknown>;
+  at: number;
+}
+
+/** What an idempotency key was first used for, and what it answered. */
+export interface IdempotencyRecord {
+  fingerprint: string;
+  failed: boolean;
+  payload: unknown;
+}
+
 /** Served instead of the real answer to the next GraphQL request, in order. */
 export type Fault = { status: number; body?: string } | { body: string } | { throttle: true };
 
@@ -165,6 +192,17 @@ export interface ShopifyStore {
   faults: Fault[];
   /** Every GraphQL request that ran: its requested and actual cost (see rateLimitLowerBoundMs). */
   costLog: CostLogEntry[];
+  /** Every mutation that ran, in order. */
+  mutations: MutationLogEntry[];
+  /** Every quantity changed through `inventorySetQuantities`, in order. */
+  inventoryChanges: InventoryChangeRecord[];
+  /** `@idempotent` keys seen by inventory mutations (Shopify keeps them for a while; we keep them all). */
+  idempotencyKeys: Map<string, IdempotencyRecord>;
+  /**
+   * Run (and removed) one at a time before the next mutation executes: another app or the merchant
+   * changing data between the connector's read and its write.
+   */
+  beforeMutation: ((store: ShopifyStore) => void)[];
   stats: { requests: number; throttled: number; unauthorized: number; faults: number };
   counter: number;
 }
@@ -324,7 +362,67 @@ export function createShopifyStore(options: ShopifySimOptions = {}): ShopifyStor
     webhookSubscriptions: [],
     faults: [],
     costLog: [],
+    mutations: [],
+    inventoryChanges: [],
+    idempotencyKeys: new Map(),
+    beforeMutation: [],
     stats: { requests: 0, throttled: 0, unauthorized: 0, faults: 0 },
     counter: 0,
   };
+}
+
+/** The level of an item at a location, or undefined when the item is not stocked there. */
+export function inventoryLevelOf(
+  store: ShopifyStore,
+  inventoryItemId: string,
+  locationId: string,
+): { item: InventoryItemData; level: InventoryLevelData } | undefined {
+  const item = store.inventoryItems.find((candidate) => candidate.id === inventoryItemId);
+  const level = item?.inventoryLevels.nodes.find((candidate) => candidate.location.id === locationId);
+  return item && level ? { item, level } : undefined;
+}
+
+/** A named quantity (`available`, `on_hand`) of an item at a location; 0 when not recorded. */
+export function quantityAt(
+  store: ShopifyStore,
+  inventoryItemId: string,
+  locationId: string,
+  name = 'available',
+) {
+  const found = inventoryLevelOf(store, inventoryItemId, locationId);
+  return found?.level.quantities.find((quantity) => quantity.name === name)?.quantity ?? 0;
+}
+
+/**
+ * Sets a named quantity the way Shopify does: `available` and `on_hand` move together (committed and
+ * other states stay), the variant's total `inventoryQuantity` follows `available`, timestamps move.
+ * Returns the delta. Tests call it directly to play the merchant editing stock in the admin.
+ */
+export function setQuantity(
+  store: ShopifyStore,
+  inventoryItemId: string,
+  locationId: string,
+  to: number,
+  name: 'available' | 'on_hand' = 'available',
+): number {
+  const found = inventoryLevelOf(store, inventoryItemId, locationId);
+  if (!found) throw new Error(`${inventoryItemId} is not stocked at ${locationId}`);
+  const { item, level } = found;
+  const current = level.quantities.find((quantity) => quantity.name === name)?.quantity ?? 0;
+  const delta = to - current;
+  for (const quantityName of ['available', 'on_hand']) {
+    const entry = level.quantities.find((quantity) => quantity.name === quantityName);
+    if (entry) entry.quantity += delta;
+    else if (quantityName === name) level.quantities.push({ name, quantity: to });
+  }
+  const at = new Date(store.now()).toISOString().replace('.000Z', 'Z');
+  level.updatedAt = at;
+  item.updatedAt = at;
+  for (const product of store.products)
+    for (const variant of product.variants.nodes)
+      if (variant.inventoryItem.id === inventoryItemId) {
+        variant.inventoryQuantity = (variant.inventoryQuantity ?? 0) + delta;
+        variant.updatedAt = at;
+      }
+  return delta;
 }

@@ -3,12 +3,20 @@
  * 2026-10), executed with graphql-js over the simulated shop, so a misspelt field or a wrong argument
  * in the connector fails here as it would against Shopify. Connections page by ascending id whatever
  * the `sortKey` (enough for cursor semantics); `query:` understands `updated_at`, `created_at` and
- * `id` terms with `:`, `:>`, `:>=`, `:<`, `:<=`.
+ * `id` terms with `:`, `:>`, `:>=`, `:<`, `:<=`, and `sku:` (exact, case-insensitive; the value bare
+ * or quoted, a backslash escaping a quote or backslash inside quotes).
+ *
+ * Inventory writes follow 2026-10 (https://shopify.dev/docs/api/admin-graphql/latest/mutations/inventorySetQuantities):
+ * since 2026-04 `InventoryQuantityInput.changeFromQuantity` is mandatory (explicit null opts out of the
+ * compare-and-swap check) and `compareQuantity` / `ignoreCompareQuantity` are gone; the mutation needs
+ * an `@idempotent(key:)` directive, which the schema does not mark as required (a runtime error).
  */
 import { buildSchema } from 'graphql';
 
 export const shopifySchema = buildSchema(/* GraphQL */ `
   schema { query: QueryRoot mutation: Mutation }
+  "https://shopify.dev/docs/api/usage/idempotent-requests: the key of a mutation that must not run twice."
+  directive @idempotent(key: String!) on FIELD
   scalar DateTime
   scalar Decimal
   scalar Money
@@ -53,6 +61,7 @@ export const shopifySchema = buildSchema(/* GraphQL */ `
   enum CustomerSortKeys { CREATED_AT ID LOCATION NAME RELEVANCE UPDATED_AT }
   enum ProductSortKeys { CREATED_AT ID INVENTORY_TOTAL PRODUCT_TYPE RELEVANCE TITLE UPDATED_AT VENDOR }
   enum ProductStatus { ACTIVE ARCHIVED DRAFT }
+  enum ProductVariantSortKeys { ID INVENTORY_LEVELS_AVAILABLE INVENTORY_MANAGEMENT INVENTORY_POLICY NAME POPULAR POSITION RELEVANCE SKU TITLE }
   type ProductVariant implements Node {
     id: ID! title: String! sku: String price: Money! barcode: String inventoryQuantity: Int
     createdAt: DateTime! updatedAt: DateTime! product: Product! inventoryItem: InventoryItem!
@@ -100,12 +109,35 @@ export const shopifySchema = buildSchema(/* GraphQL */ `
   type WebhookSubscription implements Node { id: ID! topic: WebhookSubscriptionTopic! uri: String! format: WebhookSubscriptionFormat! }
   type UserError { field: [String!] message: String! }
   type WebhookSubscriptionCreatePayload { webhookSubscription: WebhookSubscription userErrors: [UserError!]! }
+  input InventoryQuantityInput { changeFromQuantity: Int inventoryItemId: ID! locationId: ID! quantity: Int! }
+  input InventorySetQuantitiesInput {
+    name: String! quantities: [InventoryQuantityInput!]! reason: String! referenceDocumentUri: String
+  }
+  type InventoryChange {
+    name: String! delta: Int! quantityAfterChange: Int item: InventoryItem location: Location
+  }
+  type InventoryAdjustmentGroup implements Node {
+    id: ID! createdAt: DateTime! reason: String! referenceDocumentUri: String
+    changes(inventoryItemIds: [ID!], locationIds: [ID!], quantityNames: [String!]): [InventoryChange!]!
+  }
+  enum InventorySetQuantitiesUserErrorCode {
+    CHANGE_FROM_QUANTITY_STALE COMPARE_QUANTITY_REQUIRED COMPARE_QUANTITY_STALE IDEMPOTENCY_CONCURRENT_REQUEST
+    IDEMPOTENCY_KEY_PARAMETER_MISMATCH IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED INVALID_INVENTORY_ITEM INVALID_LOCATION
+    INVALID_NAME INVALID_QUANTITY_NEGATIVE INVALID_QUANTITY_TOO_HIGH INVALID_QUANTITY_TOO_LOW INVALID_REASON
+    INVALID_REFERENCE_DOCUMENT ITEM_NOT_STOCKED_AT_LOCATION NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR
+    NON_MUTABLE_INVENTORY_ITEM
+  }
+  type InventorySetQuantitiesUserError { code: InventorySetQuantitiesUserErrorCode field: [String!] message: String! }
+  type InventorySetQuantitiesPayload {
+    inventoryAdjustmentGroup: InventoryAdjustmentGroup userErrors: [InventorySetQuantitiesUserError!]!
+  }
   type QueryRoot {
     shop: Shop!
     orders(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: OrderSortKeys = PROCESSED_AT, query: String): OrderConnection!
     customers(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: CustomerSortKeys = ID, query: String): CustomerConnection!
     products(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductSortKeys = ID, query: String): ProductConnection!
     inventoryItems(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, query: String): InventoryItemConnection!
+    productVariants(first: Int, after: String, last: Int, before: String, reverse: Boolean = false, sortKey: ProductVariantSortKeys = ID, query: String): ProductVariantConnection!
     ordersCount(query: String, limit: Int = 10000): Count
     node(id: ID!): Node
     nodes(ids: [ID!]!): [Node]!
@@ -114,5 +146,6 @@ export const shopifySchema = buildSchema(/* GraphQL */ `
   type Mutation {
     bulkOperationRunQuery(query: String!, groupObjects: Boolean = false): BulkOperationRunQueryPayload
     webhookSubscriptionCreate(topic: WebhookSubscriptionTopic!, webhookSubscription: WebhookSubscriptionInput!): WebhookSubscriptionCreatePayload
+    inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
   }
 `);

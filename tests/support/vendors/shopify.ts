@@ -16,14 +16,28 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DocumentNode, execute, type GraphQLError, parse, validate } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  type GraphQLError,
+  getOperationAST,
+  Kind,
+  parse,
+  validate,
+} from 'graphql';
 import { http } from 'msw';
 import { actualCost, requestedCost } from './shopify-cost.ts';
 import { type CostLogEntry, createShopifyStore, type ShopifyStore } from './shopify-data.ts';
 import { rootResolvers, type SimContext, shopifySchema } from './shopify-schema.ts';
 
-export type { CostLogEntry, Fault, ShopifySimOptions, ShopifyStore } from './shopify-data.ts';
-export { createShopifyStore, generateOrders } from './shopify-data.ts';
+export type {
+  CostLogEntry,
+  Fault,
+  InventoryChangeRecord,
+  ShopifySimOptions,
+  ShopifyStore,
+} from './shopify-data.ts';
+export { createShopifyStore, generateOrders, quantityAt, setQuantity } from './shopify-data.ts';
 
 export const invalidTokenBody = {
   errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
@@ -73,7 +87,7 @@ function throttled(store: ShopifyStore, requested: number): Response {
   });
 }
 
-async function graphqlAnswer(store: ShopifyStore, request: Request): Promise<Response> {
+async function graphqlAnswer(store: ShopifyStore, request: Request, apiVersion: string): Promise<Response> {
   const fault = store.faults.shift();
   if (fault) {
     store.stats.faults += 1;
@@ -113,11 +127,22 @@ async function graphqlAnswer(store: ShopifyStore, request: Request): Promise<Res
     });
   if (requested > store.bucket.available) return throttled(store, requested);
   store.bucket.available -= requested;
+  const operation = getOperationAST(document, body.operationName);
+  if (operation?.operation === 'mutation') {
+    store.beforeMutation.shift()?.(store);
+    store.mutations.push({
+      fields: operation.selectionSet.selections.flatMap((selection) =>
+        selection.kind === Kind.FIELD ? [selection.name.value] : [],
+      ),
+      variables,
+      at: store.now(),
+    });
+  }
   const result = await execute({
     schema: shopifySchema,
     document,
     rootValue: rootResolvers,
-    contextValue: { store, bulk: false } satisfies SimContext,
+    contextValue: { store, bulk: false, apiVersion } satisfies SimContext,
     variableValues: variables,
     operationName: body.operationName,
   });
@@ -141,17 +166,14 @@ export async function handleShopifyRequest(store: ShopifyStore, request: Request
     if (text === undefined) return new Response('<Error><Code>AccessDenied</Code></Error>', { status: 403 });
     return new Response(text, { headers: { 'content-type': 'application/jsonl' } });
   }
-  if (
-    request.method !== 'POST' ||
-    !/^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.test(url.pathname)
-  )
-    return json({ errors: 'Not Found' }, 404);
+  const version = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.exec(url.pathname)?.[1];
+  if (request.method !== 'POST' || !version) return json({ errors: 'Not Found' }, 404);
   store.stats.requests += 1;
   if (request.headers.get('x-shopify-access-token') !== store.accessToken) {
     store.stats.unauthorized += 1;
     return json(invalidTokenBody, 401);
   }
-  return graphqlAnswer(store, request);
+  return graphqlAnswer(store, request, version);
 }
 
 /**

@@ -30,16 +30,14 @@ beforeAll(async () => {
   harness = await createHarness({ demo: true });
   owner = await harness.context();
   app = createApp(harness.deps);
-  await harness.db.orm
-    .insert(products)
-    .values({
-      tenantId: owner.tenant.id,
-      name: 'Kanga (red)',
-      sku: 'KNG-RED',
-      currency: 'TZS',
-      stockQty: 10,
-      price: 1_500_000,
-    });
+  await harness.db.orm.insert(products).values({
+    tenantId: owner.tenant.id,
+    name: 'Kanga (red)',
+    sku: 'KNG-RED',
+    currency: 'TZS',
+    stockQty: 10,
+    price: 1_500_000,
+  });
   await saveRule(harness.db, owner.tenant.id, 'update_inventory_after_sale', true);
   tillId = (
     await createConnection(harness.deps, owner, {

@@ -3,6 +3,7 @@ export * from './conversations.ts';
 export * from './events.ts';
 export * from './imports.ts';
 export * from './integrations.ts';
+export * from './outreach.ts';
 export * from './security.ts';
 export * from './tenancy.ts';
 export * from './vectors.ts';

@@ -153,6 +153,10 @@ describe('sync runs', () => {
       await harness.registry.call(harness.deps, owner, 'connection_status', {}, { surface: 'agent' }),
     );
     expect(status.text).toMatch(/fixes: rerun, ignore/);
+    expect(status.parts).toContainEqual({
+      type: 'buttons',
+      buttons: [{ label: 'Sync WooCommerce again', value: 'sync woocommerce' }],
+    });
   });
 
   it('revoked credentials turn the connection red and push a reconnect link to the member', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { syncRuns } from '../../../db/schema/index.ts';
 import { type ConnectorFailure, type Fix, failureFacts } from '../../connectors/errors.ts';
 import { formatDate } from '../../core/time.ts';
-import { findConnections } from '../../sync/connections.ts';
+import { connectorOf, findConnections } from '../../sync/connections.ts';
 import { describeProgress } from '../../sync/describe.ts';
 import { openReviews } from '../../sync/reviews.ts';
 import { defineTool } from '../define.ts';
@@ -14,6 +14,23 @@ function fixesOf(health: string, failure: string | null): Fix[] {
   if (health === 'green') return [];
   if (failure && failure in failureFacts) return [...failureFacts[failure as ConnectorFailure].fixes];
   return ['rerun', 'ignore'];
+}
+
+/** What the owner says to apply a fix, as one-tap buttons (the web chat sends the words as a message). */
+const spokenNames: Record<string, string> = { mpesa_daraja: 'mpesa', custom_webhook: 'custom pos' };
+
+function fixButtons(row: {
+  connector: string;
+  name: string;
+  fixes: Fix[];
+}): { label: string; value: string }[] {
+  const spoken = spokenNames[row.connector] ?? row.connector;
+  return row.fixes.flatMap((fix) => {
+    if (fix === 'reconnect') return [{ label: `Reconnect ${row.name}`, value: `reconnect ${spoken}` }];
+    if (fix === 'rerun' && connectorOf(row.connector).sync)
+      return [{ label: `Sync ${row.name} again`, value: `sync ${spoken}` }];
+    return [];
+  });
 }
 
 export const connectionStatus = defineTool({
@@ -87,6 +104,11 @@ export const connectionStatus = defineTool({
       (review) =>
         `Review ${review.id}: ${review.kind === 'merge' ? `a new ${review.entity} may be a duplicate` : `${review.entity} changed on both sides: ${Object.keys(review.data as object).join(', ')}`}`,
     );
-    return { data, text: [...lines, ...reviewLines].join('\n') };
+    const buttons = list.flatMap((row) => fixButtons(row));
+    return {
+      data,
+      text: [...lines, ...reviewLines].join('\n'),
+      ...(buttons.length > 0 ? { parts: [{ type: 'buttons' as const, buttons }] } : {}),
+    };
   },
 });

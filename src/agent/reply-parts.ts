@@ -30,8 +30,16 @@ export type ReplyPart =
       status?: 'pending' | 'confirmed' | 'cancelled' | 'failed' | 'expired';
     }
   | { type: 'buttons'; buttons: { label: string; value: string }[] }
-  /** A bar chart: rendered as SVG in the web chat, as a PNG image or text bars elsewhere. */
-  | { type: 'chart'; title: string; bars: { label: string; value: number; display: string }[] };
+  /**
+   * A chart: bars (the default) or a line for a time series; rendered as SVG in the web chat and as a
+   * PNG image or text bars elsewhere.
+   */
+  | {
+      type: 'chart';
+      title: string;
+      bars: { label: string; value: number; display: string }[];
+      kind?: 'bar' | 'line';
+    };
 
 /** The same part without anything secret, for storage in chat history. */
 export function storablePart(part: ReplyPart): ReplyPart {

@@ -1,10 +1,13 @@
 /**
- * The business's rules: sync rules and dedup rules as toggles, each with a stable key, plain-words
+ * The business's rules: sync, dedup and reminder rules as toggles, each with a stable key, plain-words
  * wording in English and Swahili, and the default that applies until the owner sets it. The sync
- * engine and the import center read them through `loadRules`.
+ * engine and the import center read them through `loadRules`; a rule with settings (the reminder
+ * rule's days and business hours) declares them as a zod schema here and is read with
+ * `loadRuleParams`.
  */
+import { z } from 'zod';
 
-export type RuleKind = 'sync' | 'dedup';
+export type RuleKind = 'sync' | 'dedup' | 'reminder';
 
 export interface RuleSpec {
   key: RuleKey;
@@ -25,6 +28,7 @@ export const ruleKeys = [
   'merge_customers_by_email',
   'merge_products_by_sku',
   'ask_before_merge',
+  'whatsapp_reminders_unpaid',
 ] as const;
 
 export type RuleKey = (typeof ruleKeys)[number];
@@ -86,6 +90,15 @@ export const ruleSpecs: Record<RuleKey, RuleSpec> = {
     enabledByDefault: false,
     words: ['ask', 'niulize', 'before merging', 'kabla'],
   },
+  whatsapp_reminders_unpaid: {
+    key: 'whatsapp_reminders_unpaid',
+    kind: 'reminder',
+    label: 'Send WhatsApp reminders for unpaid invoices',
+    labelSw: 'Tuma vikumbusho vya WhatsApp kwa ankara ambazo hazijalipwa',
+    // Messages to the business's customers go out only when the owner has said so.
+    enabledByDefault: false,
+    words: ['reminder', 'remind', 'kikumbusho', 'vikumbusho', 'kumbusha', 'unpaid'],
+  },
 };
 
 export type Rules = Record<RuleKey, boolean>;
@@ -93,3 +106,39 @@ export type Rules = Record<RuleKey, boolean>;
 export const defaultRules: Rules = Object.fromEntries(
   ruleKeys.map((key) => [key, ruleSpecs[key].enabledByDefault]),
 ) as Rules;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:00');
+
+/**
+ * When the reminder rule may message customers, in the business's time zone: from `start` (inclusive)
+ * to `end` (exclusive), on the ISO weekdays in `days` (1 = Monday … 7 = Sunday).
+ */
+export const businessHoursSchema = z
+  .object({
+    start: clockTime.default('08:00'),
+    end: clockTime.default('18:00'),
+    days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5, 6]),
+  })
+  .refine((hours) => hours.start < hours.end, 'business hours end after they start');
+
+export type BusinessHours = z.output<typeof businessHoursSchema>;
+
+/**
+ * `whatsapp_reminders_unpaid`: the first reminder goes out `days_after_due` days after the due date
+ * (this is also when `debt.overdue` fires), then at most one per invoice every `interval_days`.
+ */
+export const reminderParamsSchema = z.object({
+  days_after_due: z.number().int().min(0).max(365).default(3),
+  interval_days: z.number().int().min(1).max(365).default(7),
+  business_hours: businessHoursSchema.default(() => businessHoursSchema.parse({})),
+});
+
+export type ReminderParams = z.output<typeof reminderParamsSchema>;
+
+/** The rules that have settings, and the schema their stored `params` are read with. */
+export const ruleParamSchemas = {
+  whatsapp_reminders_unpaid: reminderParamsSchema,
+} as const;
+
+export type RuleWithParams = keyof typeof ruleParamSchemas;
+export type RuleParams<Key extends RuleWithParams> = z.output<(typeof ruleParamSchemas)[Key]>;

@@ -13,6 +13,10 @@ export const jobNames = {
   scheduledSync: 'sync-scheduled',
   /** Writes Kiungo's stock level of a SKU to a connection (data: { tenantId, connectionId, sku, reference }). */
   stockPush: 'stock-push',
+  /** Marks newly overdue invoices and runs the reminder rule in every business (hourly). */
+  reminders: 'reminders-hourly',
+  /** Computes, stores and delivers one member's daily briefing (data: { tenantId, memberId }). */
+  briefing: 'briefing-member',
   /** Finds work left behind by a stopped process (pending webhooks). */
   sweep: 'sync-sweep',
 } as const;

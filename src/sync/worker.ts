@@ -5,6 +5,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { connections, syncRuns, tenants } from '../../db/schema/index.ts';
 import type { Deps } from '../core/context.ts';
+import { registerBriefingJobs } from '../insights/briefing-jobs.ts';
+import { registerReminderJobs } from '../reminders/jobs.ts';
 import { conversationNotifier } from './notify.ts';
 import { type JobQueue, jobNames } from './queue.ts';
 import { executeSyncRun } from './run.ts';
@@ -48,6 +50,8 @@ export async function startSyncWorker(deps: Deps, jobs: JobQueue): Promise<void>
     await sweep(withJobs);
   });
   await jobs.schedule(jobNames.sweep, '* * * * *', {}, 'sweep', 'UTC');
+  await registerReminderJobs(withJobs, jobs);
+  await registerBriefingJobs(withJobs, jobs);
   await syncAllSchedules(withJobs);
   await sweep(withJobs);
 }

@@ -3,6 +3,7 @@ import { defineConfirmAction } from './actions/confirm-action.ts';
 import type { AnyTool } from './define.ts';
 import { importCommit, importUndo } from './imports/import-commit.ts';
 import { importPreview } from './imports/import-preview.ts';
+import { dailyBriefingTool } from './insights/daily-briefing.ts';
 import { dataQualityTool } from './insights/data-quality.ts';
 import { salesSummaryTool } from './insights/sales-summary.ts';
 import { stockRiskTool } from './insights/stock-risk.ts';
@@ -15,6 +16,7 @@ import { findRecords } from './records/find-records.ts';
 import { recordPaymentTool } from './records/record-payment.ts';
 import { requestPaymentTool } from './records/request-payment.ts';
 import { createRegistry, type ToolRegistry } from './registry.ts';
+import { sendRemindersTool } from './reminders/send-reminders.ts';
 import { getRules } from './rules/get-rules.ts';
 import { setRule } from './rules/set-rule.ts';
 import { configureSync } from './sync/configure-sync.ts';
@@ -29,6 +31,7 @@ import { syncLogs } from './sync/sync-logs.ts';
 
 export const domainTools: readonly AnyTool[] = [
   whoOwesMe,
+  sendRemindersTool,
   findRecords,
   customerProfileTool,
   recordPaymentTool,
@@ -37,6 +40,7 @@ export const domainTools: readonly AnyTool[] = [
   topProductsTool,
   stockRiskTool,
   dataQualityTool,
+  dailyBriefingTool,
   listIntegrations,
   connectionStatus,
   connectIntegration,

@@ -33,6 +33,14 @@ const queueOptions: Record<JobName, Parameters<PgBoss['createQueue']>[1]> = {
     retryBackoff: true,
     expireInSeconds: 10 * 60,
   },
+  [jobNames.reminders]: { policy: 'stately', retryLimit: 3, retryDelay: 120, expireInSeconds: 30 * 60 },
+  [jobNames.briefing]: {
+    policy: 'standard',
+    retryLimit: 3,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 600,
+  },
   [jobNames.sweep]: { policy: 'stately', retryLimit: 0, expireInSeconds: 5 * 60 },
 };
 

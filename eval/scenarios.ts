@@ -89,6 +89,19 @@ export const scenarios: Scenario[] = [
     facts: ['No systems are connected'],
   },
   {
+    intent: 'briefing',
+    text: 'give me my briefing',
+    tools: ['daily_briefing'],
+    facts: [/TSh|nothing|Nothing/],
+  },
+  {
+    intent: 'reminders',
+    text: 'send payment reminders to everyone overdue',
+    tools: ['send_reminders'],
+    facts: [/remind|queued/i],
+    pending: true,
+  },
+  {
     intent: 'stock_risk',
     text: 'what should I restock?',
     tools: ['stock_risk'],

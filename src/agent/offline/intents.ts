@@ -70,6 +70,7 @@ export type Intent =
   | { name: 'data_quality' }
   | { name: 'top_products'; period?: Period }
   | { name: 'stock_risk' }
+  | { name: 'reminders' }
   | { name: 'help' }
   | { name: 'greeting' }
   | { name: 'confirm' }
@@ -132,6 +133,9 @@ function detectReply(sentence: Sentence): Intent | null {
   return null;
 }
 
+const reminderWords =
+  /\bsend\s+(?:\S+\s+){0,3}reminders?\b|\bremind\s+(?:everyone|all|customers|debtors|them)\b|\b(?:payment|debt)\s+reminders?\b|\btuma\s+vikumbusho\b|\bvikumbusho\b|\bwakumbushe\b|\bkumbusha\s+wadeni\b/;
+
 const briefingWords =
   /\bbriefing\b|\bbrief\s+me\b|\b(?:morning|daily|day's|today's|end\s+of\s+day)\s+(?:summary|report|update|digest|brief)\b|\bmuhtasari\b|\bsummary\b|\bripoti\s+ya\s+(?:leo|asubuhi|kila\s+siku)\b|\bwhat'?s\s+new\s+today\b|\bmy\s+day\b/;
 
@@ -185,6 +189,7 @@ const detectors: Detector[] = [
   detectDataQuality,
   detectStockRisk,
   detectTopProducts,
+  (sentence) => (reminderWords.test(sentence.lower) ? { name: 'reminders' } : null),
   detectReceivables,
   detectPaymentsReceived,
   detectSales,

@@ -220,6 +220,8 @@ export const utteranceCases: UtteranceCase[] = [
   sw('usibadilishe namba za simu', { name: 'set_rules', rules: ['keep_existing_phones'] }),
   en('show my rules', { name: 'rules' }),
   en('what should I restock?', { name: 'stock_risk' }),
+  en('send payment reminders to everyone overdue', { name: 'reminders' }),
+  sw('tuma vikumbusho kwa wadeni', { name: 'reminders' }),
   en('which products are running low', { name: 'stock_risk' }),
   sw('bidhaa gani zinaisha? zinazoisha stoo', { name: 'stock_risk' }),
   en('top selling products this month', { name: 'top_products', period: periods.thisMonth }),

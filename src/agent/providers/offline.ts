@@ -99,8 +99,11 @@ export function planFor(intent: Intent, language: Language): { calls: ToolCall[]
           { name: 'sync_logs', input: { ...(intent.system ? { system: intent.system } : {}), limit: 10 } },
         ],
       };
-    case 'insights':
     case 'briefing':
+      return { calls: [{ name: 'daily_briefing', input: {} }] };
+    case 'reminders':
+      return { calls: [{ name: 'send_reminders', input: {} }] };
+    case 'insights':
       return {
         calls: [
           { name: 'sales_summary', input: {} },

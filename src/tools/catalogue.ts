@@ -5,8 +5,10 @@ import { importCommit, importUndo } from './imports/import-commit.ts';
 import { importPreview } from './imports/import-preview.ts';
 import { dailyBriefingTool } from './insights/daily-briefing.ts';
 import { dataQualityTool } from './insights/data-quality.ts';
+import { insightsTool } from './insights/insights.ts';
 import { salesSummaryTool } from './insights/sales-summary.ts';
 import { stockRiskTool } from './insights/stock-risk.ts';
+import { takeActionTool } from './insights/take-action.ts';
 import { topProductsTool } from './insights/top-products.ts';
 import { findDuplicatesTool } from './quality/find-duplicates.ts';
 import { mergeRecordsTool } from './quality/merge-records.ts';
@@ -37,6 +39,8 @@ export const domainTools: readonly AnyTool[] = [
   recordPaymentTool,
   requestPaymentTool,
   salesSummaryTool,
+  insightsTool,
+  takeActionTool,
   topProductsTool,
   stockRiskTool,
   dataQualityTool,

@@ -71,6 +71,7 @@ export type Intent =
   | { name: 'top_products'; period?: Period }
   | { name: 'stock_risk' }
   | { name: 'reminders' }
+  | { name: 'take_action'; recommendation: string }
   | { name: 'help' }
   | { name: 'greeting' }
   | { name: 'confirm' }
@@ -133,6 +134,15 @@ function detectReply(sentence: Sentence): Intent | null {
   return null;
 }
 
+const takeActionPattern =
+  /\b(?:take\s+action|do|run|act\s+on|chukua\s+hatua|fanya)\s+(?:on\s+|number\s+|namba\s+|no\.?\s*|#)?(rec_[a-z0-9]+|\d{1,2})\b/;
+
+/** take_action: "take action 2", "chukua hatua 1", "do rec_ab12…". */
+function detectTakeAction(sentence: Sentence): Intent | null {
+  const match = takeActionPattern.exec(sentence.lower);
+  return match?.[1] ? { name: 'take_action', recommendation: match[1] } : null;
+}
+
 const reminderWords =
   /\bsend\s+(?:\S+\s+){0,3}reminders?\b|\bremind\s+(?:everyone|all|customers|debtors|them)\b|\b(?:payment|debt)\s+reminders?\b|\btuma\s+vikumbusho\b|\bvikumbusho\b|\bwakumbushe\b|\bkumbusha\s+wadeni\b/;
 
@@ -179,6 +189,7 @@ type Detector = (sentence: Sentence) => Intent | null;
 
 /** Most specific first: a sync of payments is a sync, a question about unpaid invoices is not a payment. */
 const detectors: Detector[] = [
+  detectTakeAction,
   detectSyncLogs,
   detectRules,
   detectCatalogue,

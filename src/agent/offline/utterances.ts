@@ -221,6 +221,8 @@ export const utteranceCases: UtteranceCase[] = [
   en('show my rules', { name: 'rules' }),
   en('what should I restock?', { name: 'stock_risk' }),
   en('send payment reminders to everyone overdue', { name: 'reminders' }),
+  en('take action 2', { name: 'take_action', recommendation: '2' }),
+  sw('chukua hatua 1', { name: 'take_action', recommendation: '1' }),
   sw('tuma vikumbusho kwa wadeni', { name: 'reminders' }),
   en('which products are running low', { name: 'stock_risk' }),
   sw('bidhaa gani zinaisha? zinazoisha stoo', { name: 'stock_risk' }),

@@ -6,7 +6,7 @@ import type { PaymentMethodWord } from './intents.ts';
 
 /** Common Swahili words (function words and the business vocabulary owners use with Kiungo). */
 export const swahiliWords = new Set(
-  `unganisha niunganishe tuunganishe sheria zangu kanuni usibadilishe nani ananidai wananidai wanaonidai anayenidai anadaiwa wanadaiwa wanaodaiwa madeni deni wadeni wadaiwa
+  `chukua hatua vikumbusho tuma unganisha niunganishe tuunganishe sheria zangu kanuni usibadilishe nani ananidai wananidai wanaonidai anayenidai anadaiwa wanadaiwa wanaodaiwa madeni deni wadeni wadaiwa
   nionyeshe nioneshe onyesha niambie nieleze kuhusu leo jana juzi wiki mwezi mwaka siku amelipa alilipa
   wamelipa walilipa amenilipa alinilipa ametuma alituma malipo mauzo mapato kiasi gani ngapi ya wa za la
   kwa na hii huu hizi iliyopita uliopita zilizopita habari mambo asante tafadhali rekodi andika sajili

@@ -104,12 +104,9 @@ export function planFor(intent: Intent, language: Language): { calls: ToolCall[]
     case 'reminders':
       return { calls: [{ name: 'send_reminders', input: {} }] };
     case 'insights':
-      return {
-        calls: [
-          { name: 'sales_summary', input: {} },
-          { name: 'who_owes_me', input: { only_overdue: true, limit: 5 } },
-        ],
-      };
+      return { calls: [{ name: 'insights', input: {} }] };
+    case 'take_action':
+      return { calls: [{ name: 'take_action', input: { recommendation: intent.recommendation } }] };
     case 'import_help':
       return {
         reply: say(

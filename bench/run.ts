@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: benchmarks on PGlite, and on Postgres when it is reachable (BENCH_DATABASE_URL or
  * DATABASE_URL, else the local server). Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_RUNS,
- * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS, BENCH_WEBHOOKS, BENCH_SHOPIFY_ORDERS, BENCH_SHOPIFY_RATE (points/s); BENCH_ONLY=import|webhooks|shopify runs that benchmark alone (turn: up to the assistant turn),
+ * BENCH_SESSIONS, BENCH_MESSAGES, BENCH_IMPORT_ROWS, BENCH_WEBHOOKS, BENCH_SHOPIFY_ORDERS, BENCH_SHOPIFY_RATE (points/s); BENCH_ONLY=import|webhooks|shopify|insights runs that benchmark alone (turn: up to the assistant turn),
  * BENCH_DB=pglite|postgres one database only.
  */
 import postgres from 'postgres';
@@ -12,6 +12,7 @@ import { openPostgres } from '../db/postgres.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { benchAgentTurn } from './agent-turn.ts';
 import { benchImportCustomers } from './import-customers.ts';
+import { benchInsights } from './insights.ts';
 import { benchShopifySync } from './shopify-sync.ts';
 import { benchWebChatLoad } from './web-chat-load.ts';
 import { benchWebhookIngest } from './webhook-ingest.ts';
@@ -47,6 +48,8 @@ async function benchAll(db: Database, label: string): Promise<void> {
   }
   await loadBenchTenant(db, label, options);
   await benchWhoOwesMe(db, label, options.runs);
+  await benchInsights(db, label, options.runs);
+  if (options.only === 'insights') return;
   const { deps, registry, context } = await benchSetup(db);
   await benchAgentTurn(deps, registry, context, label, options.runs);
   if (options.only === 'turn') return;

@@ -3,12 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connections, orders, syncCheckpoints, syncRuns } from '../../db/schema/index.ts';
 import type { TenantContext } from '../../src/core/context.ts';
-import { createConnection } from '../../src/sync/connections.ts';
 import type { SyncNotice } from '../../src/sync/notify.ts';
 import { startSync } from '../../src/sync/start.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { ok } from '../support/outcomes.ts';
 import { useWooShop } from '../support/vendors/woocommerce.ts';
+import { wooConnection } from './pipeline-support.ts';
 
 const shop = useWooShop();
 let harness: Harness;
@@ -24,18 +24,7 @@ afterAll(() => harness.close());
 
 beforeEach(async () => {
   await harness.db.orm.delete(connections).where(eq(connections.tenantId, owner.tenant.id));
-  const created = await createConnection(harness.deps, owner, {
-    connector: 'woocommerce',
-    config: {
-      siteUrl: 'https://shop.test',
-      consumerKey: 'ck_abc',
-      consumerSecret: 'cs_def',
-      webhookSecret: 'a'.repeat(24),
-      currency: 'KES',
-    },
-    settings: { streams: ['orders'], frequency: 'hourly' },
-  });
-  connectionId = created.row.id;
+  connectionId = await wooConnection(harness, owner, { webhookSecret: 'a'.repeat(24), frequency: 'hourly' });
 });
 
 async function connection() {

@@ -3,6 +3,7 @@ import { connections } from '../../db/schema/index.ts';
 import type { ConnectorCategory } from '../../src/connectors/define.ts';
 import type { TenantContext } from '../../src/core/context.ts';
 import { defaultRules, type Rules } from '../../src/rules/catalogue.ts';
+import { createConnection } from '../../src/sync/connections.ts';
 import { applyRecords } from '../../src/sync/pipeline/apply.ts';
 import type { SyncRecord } from '../../src/sync/records.ts';
 import { type ConnectionSettings, parseSettings } from '../../src/sync/settings.ts';
@@ -48,4 +49,24 @@ export function applier(
         records,
       ),
     );
+}
+
+/** A WooCommerce connection to the test shop of tests/support/vendors/woocommerce.ts (orders only). */
+export async function wooConnection(
+  harness: Harness,
+  context: TenantContext,
+  options: { webhookSecret: string; frequency: 'hourly' | 'realtime' },
+): Promise<string> {
+  const created = await createConnection(harness.deps, context, {
+    connector: 'woocommerce',
+    config: {
+      siteUrl: 'https://shop.test',
+      consumerKey: 'ck_abc',
+      consumerSecret: 'cs_def',
+      webhookSecret: options.webhookSecret,
+      currency: 'KES',
+    },
+    settings: { streams: ['orders'], frequency: options.frequency },
+  });
+  return created.row.id;
 }

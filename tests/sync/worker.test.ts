@@ -5,12 +5,12 @@ import { syncRuns, webhookInbox } from '../../db/schema/index.ts';
 import type { TenantContext } from '../../src/core/context.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startPgBossQueue } from '../../src/runtime/node/pg-boss-queue.node.ts';
-import { createConnection } from '../../src/sync/connections.ts';
 import type { JobQueue } from '../../src/sync/queue.ts';
 import { startSyncWorker } from '../../src/sync/worker.ts';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { ok } from '../support/outcomes.ts';
 import { useWooShop, wooSignature, wpJsonEncode } from '../support/vendors/woocommerce.ts';
+import { wooConnection } from './pipeline-support.ts';
 
 const shop = useWooShop();
 let harness: Harness;
@@ -25,18 +25,7 @@ beforeAll(async () => {
   jobs = await startPgBossQueue(harness.db, { logger: harness.deps.logger, pollingIntervalSeconds: 0.5 });
   harness.deps.jobs = jobs;
   await startSyncWorker(harness.deps, jobs);
-  const created = await createConnection(harness.deps, owner, {
-    connector: 'woocommerce',
-    config: {
-      siteUrl: 'https://shop.test',
-      consumerKey: 'ck_abc',
-      consumerSecret: 'cs_def',
-      webhookSecret: secret,
-      currency: 'KES',
-    },
-    settings: { streams: ['orders'], frequency: 'realtime' },
-  });
-  connectionId = created.row.id;
+  connectionId = await wooConnection(harness, owner, { webhookSecret: secret, frequency: 'realtime' });
 }, 120_000);
 afterAll(async () => {
   await jobs.stop();

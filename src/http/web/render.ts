@@ -1,5 +1,6 @@
 /** Server-side HTML for chat messages and reply parts; the page's script renders the same shapes. */
 import type { ReplyPart } from '../../agent/reply-parts.ts';
+import { chartSize, chartSvg } from '../../insights/charts.ts';
 
 export function escapeHtml(text: string): string {
   return text
@@ -88,6 +89,12 @@ export function renderMessage(message: PageMessage): string {
 
 /** A horizontal bar chart as inline SVG: labels left, bars scaled to the largest value, amounts right. */
 export function barChartSvg(part: Extract<ReplyPart, { type: 'chart' }>): string {
+  // A time series is drawn as a line by the same renderer that makes the PNG images.
+  if (part.kind === 'line') {
+    const svg = chartSvg(part).replace(/^<\?xml[^>]*>\s*/, '');
+    const { width } = chartSize(part);
+    return `<figure class="chart" style="max-width:${width}px">${svg.replace('<svg ', '<svg width="100%" ').replace(/ width="\d+" height="\d+"/, '')}</figure>`;
+  }
   const rowHeight = 28;
   const labelWidth = 110;
   const barWidth = 220;

@@ -22,7 +22,11 @@ export const setRule = defineTool({
     await saveRule(deps.db, context.tenant.id, input.rule, input.enabled);
     return {
       data: { rule: input.rule, enabled: input.enabled },
-      text: `${ruleSpecs[input.rule as RuleKey].label}: ${input.enabled ? 'on' : 'off'}. It applies to every record synced or imported from now on.`,
+      text: `${ruleSpecs[input.rule as RuleKey].label}: ${input.enabled ? 'on' : 'off'}. ${
+        ruleSpecs[input.rule as RuleKey].kind === 'reminder'
+          ? 'Reminders follow it from the next hourly check, within business hours.'
+          : 'It applies to every record synced or imported from now on.'
+      }`,
     };
   },
 });

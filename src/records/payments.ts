@@ -69,10 +69,14 @@ interface OpenInvoice {
   balance: number;
 }
 
-async function openInvoicesOf(
+/**
+ * A customer's open invoices in one currency, oldest due first, the invoice the payer named (if any)
+ * moved to the front; locked for update when the caller is about to allocate.
+ */
+export async function openInvoicesOf(
   executor: Orm,
-  context: TenantContext,
-  payment: NewPayment,
+  tenantId: string,
+  query: { customerId: string; currency: string; invoiceNumber?: string | null | undefined },
   lock: boolean,
 ): Promise<OpenInvoice[]> {
   const base = executor
@@ -84,9 +88,9 @@ async function openInvoicesOf(
     .from(invoices)
     .where(
       and(
-        eq(invoices.tenantId, context.tenant.id),
-        eq(invoices.customerId, payment.customer.id),
-        eq(invoices.currency, payment.currency),
+        eq(invoices.tenantId, tenantId),
+        eq(invoices.customerId, query.customerId),
+        eq(invoices.currency, query.currency),
         eq(invoices.status, 'open'),
         gt(invoices.total, invoices.amountPaid),
       ),
@@ -97,12 +101,20 @@ async function openInvoicesOf(
       asc(invoices.number),
     );
   const rows = lock ? await base.for('update') : await base;
-  if (!payment.invoiceNumber) return rows;
-  const named = payment.invoiceNumber.toLowerCase();
+  if (!query.invoiceNumber) return rows;
+  const named = query.invoiceNumber.toLowerCase();
   return [
     ...rows.filter((row) => row.number.toLowerCase() === named),
     ...rows.filter((row) => row.number.toLowerCase() !== named),
   ];
+}
+
+function invoiceQuery(payment: NewPayment) {
+  return {
+    customerId: payment.customer.id,
+    currency: payment.currency,
+    invoiceNumber: payment.invoiceNumber,
+  };
 }
 
 export function allocate(
@@ -129,7 +141,10 @@ export function allocate(
 /** What recording this payment would do, without changing anything. */
 export async function previewPayment(deps: Deps, context: TenantContext, payment: NewPayment) {
   await assertNewReference(deps.db.orm, context, payment.reference);
-  return allocate(await openInvoicesOf(deps.db.orm, context, payment, false), payment.amount);
+  return allocate(
+    await openInvoicesOf(deps.db.orm, context.tenant.id, invoiceQuery(payment), false),
+    payment.amount,
+  );
 }
 
 async function assertNewReference(
@@ -160,7 +175,7 @@ export async function recordPayment(
       );
     }
     await assertNewReference(tx, context, payment.reference);
-    const open = await openInvoicesOf(tx, context, payment, true);
+    const open = await openInvoicesOf(tx, context.tenant.id, invoiceQuery(payment), true);
     const { allocations, unallocated } = allocate(open, payment.amount);
     const [inserted] = await tx
       .insert(payments)

@@ -11,6 +11,7 @@ import type { AnyConnector } from '../connectors/define.ts';
 import type { Deps, TenantContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
+import { publicBase } from './connect-links.ts';
 import { type ConnectionSettings, parseSettings } from './settings.ts';
 
 export type ConnectionRow = typeof connections.$inferSelect;
@@ -28,8 +29,7 @@ export function connectorOf(id: string): AnyConnector {
 }
 
 export function webhookUrlOf(deps: Pick<Deps, 'publicUrl'>, connector: string, connectionId: string): string {
-  const base = (deps.publicUrl ?? 'http://localhost:8787').replace(/\/+$/, '');
-  return `${base}/webhooks/${connector}/${connectionId}`;
+  return `${publicBase(deps)}/webhooks/${connector}/${connectionId}`;
 }
 
 export async function loadConnection(

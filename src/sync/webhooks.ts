@@ -12,10 +12,11 @@ import { AppError } from '../core/errors.ts';
 import { isUuid } from '../core/ids.ts';
 import { loadRules } from '../rules/store.ts';
 import { toTenantInfo } from '../tenancy/tenants.ts';
-import { connectorOf, loadConnection, openCredentials } from './connections.ts';
+import { connectorOf, openCredentials } from './connections.ts';
 import { setHealth } from './health.ts';
 import { applyRecords } from './pipeline/apply.ts';
 import { jobNames } from './queue.ts';
+import { parseSettings } from './settings.ts';
 import { pushStockChanges, type StockChange, uniqueBySku } from './write-back.ts';
 
 /** Larger deliveries are refused: no vendor sends a single event this big. */
@@ -227,12 +228,16 @@ function inboxWriter(deps: Deps) {
 
 /** Processes a connection's stored deliveries in the order they arrived; safe with several workers. */
 export async function drainInbox(deps: Deps, connectionId: string): Promise<number> {
-  const [row] = await deps.db.orm.select().from(connections).where(eq(connections.id, connectionId));
-  if (!row) return 0;
-  const [tenantRow] = await deps.db.orm.select().from(tenants).where(eq(tenants.id, row.tenantId));
-  if (!tenantRow) return 0;
-  const tenant = toTenantInfo(tenantRow);
-  const connection = await loadConnection(deps, tenant.id, connectionId);
+  // One read for the connection and its business.
+  const [found] = await deps.db.orm
+    .select({ row: connections, tenant: tenants })
+    .from(connections)
+    .innerJoin(tenants, eq(tenants.id, connections.tenantId))
+    .where(eq(connections.id, connectionId));
+  if (!found) return 0;
+  const { row } = found;
+  const tenant = toTenantInfo(found.tenant);
+  const connection = { row, connector: connectorOf(row.connector), settings: parseSettings(row.settings) };
   const webhook = connection.connector.webhook;
   if (!webhook) return 0;
   const config = await openCredentials(deps, row);

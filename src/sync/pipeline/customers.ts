@@ -6,12 +6,7 @@ import { emitEvent } from '../../events/outbox.ts';
 import type { CustomerFields, PartyRef } from '../records.ts';
 import type { Links } from './links.ts';
 import { queueMergeReview, reconcile } from './reconcile.ts';
-import { type Applied, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
-
-function clean(value: string | null | undefined): string | null {
-  const text = value?.trim();
-  return text ? text : null;
-}
+import { type Applied, clean, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
 
 /** Canonical customer fields → column values, with the phone in E.164 for the business's region. */
 export function customerColumns(scope: PipelineScope, fields: Partial<CustomerFields>) {

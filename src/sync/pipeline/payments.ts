@@ -3,11 +3,11 @@
  * invoice or account number the payer typed, then allocated to that customer's open invoices (the
  * named one first) exactly as a payment recorded in chat is. A payment is immutable once recorded.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { customers, invoices, paymentAllocations, payments } from '../../../db/schema/index.ts';
 import { toE164 } from '../../core/phone.ts';
 import { emitEvent } from '../../events/outbox.ts';
-import { allocate } from '../../records/payments.ts';
+import { allocate, openInvoicesOf } from '../../records/payments.ts';
 import type { PaymentFields } from '../records.ts';
 import { type Applied, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
 
@@ -35,42 +35,6 @@ async function customerByPhone(scope: PipelineScope, phone: string | null) {
     )
     .limit(1);
   return row?.id ?? null;
-}
-
-async function openInvoices(
-  scope: PipelineScope,
-  customerId: string,
-  currency: string,
-  named: string | null,
-) {
-  const rows = await scope.tx
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      balance: sql<number>`${invoices.total} - ${invoices.amountPaid}`.mapWith(Number),
-    })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.tenantId, scope.tenant.id),
-        eq(invoices.customerId, customerId),
-        eq(invoices.currency, currency),
-        eq(invoices.status, 'open'),
-        gt(invoices.total, invoices.amountPaid),
-      ),
-    )
-    .orderBy(
-      sql`coalesce(${invoices.dueDate}, ${invoices.issueDate})`,
-      asc(invoices.issueDate),
-      asc(invoices.number),
-    )
-    .for('update');
-  if (!named) return rows;
-  const key = named.toLowerCase();
-  return [
-    ...rows.filter((row) => row.number.toLowerCase() === key),
-    ...rows.filter((row) => row.number.toLowerCase() !== key),
-  ];
 }
 
 export async function upsertPayment(
@@ -109,7 +73,15 @@ export async function upsertPayment(
   const warnings: string[] = [];
   let allocated: ReturnType<typeof allocate> = { allocations: [], unallocated: fields.amount };
   if (customerId) {
-    allocated = allocate(await openInvoices(scope, customerId, fields.currency, reference), fields.amount);
+    allocated = allocate(
+      await openInvoicesOf(
+        scope.tx,
+        scope.tenant.id,
+        { customerId, currency: fields.currency, invoiceNumber: reference },
+        true,
+      ),
+      fields.amount,
+    );
     for (const allocation of allocated.allocations) {
       await scope.tx.insert(paymentAllocations).values({
         tenantId: scope.tenant.id,

@@ -4,12 +4,7 @@ import { products } from '../../../db/schema/index.ts';
 import { emitEvent } from '../../events/outbox.ts';
 import type { ProductFields } from '../records.ts';
 import { queueMergeReview, reconcile } from './reconcile.ts';
-import { type Applied, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
-
-function clean(value: string | null | undefined): string | null {
-  const text = value?.trim();
-  return text ? text : null;
-}
+import { type Applied, clean, type LinkRow, type PipelineScope, provenanceOf } from './scope.ts';
 
 export async function upsertProduct(
   scope: PipelineScope,

@@ -67,3 +67,9 @@ export function provenanceOf(scope: PipelineScope, externalId: string, changedAt
     remoteChangedAt: changedAt ?? scope.now,
   };
 }
+
+/** Trimmed text, or null when there is none. */
+export function clean(value: string | null | undefined): string | null {
+  const text = value?.trim();
+  return text ? text : null;
+}
